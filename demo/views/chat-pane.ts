@@ -1,0 +1,96 @@
+import { html, nothing } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
+import type { Customer, Message } from '../api.js';
+import { clock, dayLabel, hue, initials, prettyPhone } from '../format.js';
+
+export interface ChatPaneHandlers {
+  send(id: string, text: string): void;
+}
+
+/**
+ * The open chat: header with the library's pill and three-dots menu (plus the
+ * host's own items), the history, and a composer that is off while blocked.
+ * Every customer string goes through Lit text bindings, never as HTML.
+ */
+export function chatPane(customer: Customer | undefined, blocked: boolean, handlers: ChatPaneHandlers) {
+  if (!customer) {
+    return html`<div class="chat-empty"><p>Select a conversation to start chatting.</p></div>`;
+  }
+  const c = customer;
+  return html`
+    <header class="chat-header">
+      <span class="avatar avatar-lg" style="--hue: ${hue(c.id)}" aria-hidden="true">${initials(c.name)}</span>
+      <div class="chat-title">
+        <h2 class="chat-name" id="chat-name">${c.name}</h2>
+        <p class="chat-sub">${prettyPhone(c.id)} · WhatsApp</p>
+      </div>
+      <chat-status-pill customer=${c.id} announce></chat-status-pill>
+      <chat-header-menu customer=${c.id} customer-name=${c.name}>
+        <chat-menu-item value="mark-read">Mark read</chat-menu-item>
+        <chat-menu-item value="assign">Assign to…</chat-menu-item>
+      </chat-header-menu>
+    </header>
+    <ol class="messages" role="log" aria-labelledby="chat-name">
+      ${history(c.messages)}
+    </ol>
+    ${keyed(c.id, composer(c, blocked, handlers))}
+  `;
+}
+
+function history(messages: Message[]) {
+  let lastDay = '';
+  return messages.map((m) => {
+    const day = dayLabel(m.at);
+    const separator = day !== lastDay ? html`<li class="day"><span>${day}</span></li>` : nothing;
+    lastDay = day;
+    if (m.from === 'system') return html`${separator}<li class="system"><span>${m.text}</span></li>`;
+    return html`${separator}<li class="bubble from-${m.from}">
+      <span class="visually-hidden">${m.from === 'agent' ? 'You' : 'Customer'}:</span>
+      <span class="bubble-text">${m.text}</span>
+      <time class="bubble-time" datetime=${m.at}>${clock(m.at)}</time>
+    </li>`;
+  });
+}
+
+function composer(c: Customer, blocked: boolean, { send }: ChatPaneHandlers) {
+  const submit = (event: Event) => {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const input = form.elements.namedItem('message') as HTMLTextAreaElement;
+    const text = input.value.trim();
+    if (!text || blocked) return;
+    send(c.id, text);
+    input.value = '';
+  };
+  // Enter sends, Shift+Enter starts a new line, as in every chat product.
+  const onKeydown = (event: KeyboardEvent) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      (event.currentTarget as HTMLTextAreaElement).form!.requestSubmit();
+    }
+  };
+  return html`<form class="composer ${blocked ? 'is-blocked' : ''}" @submit=${submit}>
+    ${blocked
+      ? html`<p class="composer-note" id="composer-note">
+          You blocked this customer. Unblock them to send messages.
+        </p>`
+      : nothing}
+    <div class="composer-row">
+      <label class="visually-hidden" for="composer-input">Message</label>
+      <textarea
+        id="composer-input"
+        name="message"
+        rows="1"
+        placeholder=${blocked ? 'Messaging is off for blocked customers' : 'Type a message'}
+        ?disabled=${blocked}
+        aria-describedby=${blocked ? 'composer-note' : nothing}
+        @keydown=${onKeydown}
+      ></textarea>
+      <button class="send" type="submit" ?disabled=${blocked} aria-label="Send">
+        <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
+          <path fill="currentColor" d="M3.4 20.4 21 12 3.4 3.6 3.4 10.1 15 12 3.4 13.9z" />
+        </svg>
+      </button>
+    </div>
+  </form>`;
+}

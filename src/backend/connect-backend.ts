@@ -1,0 +1,68 @@
+import type { ChatBlockRequestEvent, CustomerRef } from '../events.js';
+import { ChatBackendError } from './errors.js';
+
+/** Does the real work for one customer; reject to roll the change back. */
+export type BackendCall = (customer: CustomerRef, signal: AbortSignal) => Promise<unknown>;
+
+export interface Backend {
+  block: BackendCall;
+  unblock: BackendCall;
+}
+
+export interface ConnectBackendOptions {
+  /** After this long the call is aborted and the change rolled back. Default 15000; 0 waits forever. */
+  timeoutMs?: number;
+}
+
+/**
+ * Answers every `chat-block-request` and `chat-unblock-request` fired under
+ * `root` with `backend.block` / `backend.unblock`, through `waitUntil`, with
+ * an `AbortSignal` that fires on cancel or after `timeoutMs`.
+ * Returns `disconnect()`.
+ */
+export function connectBackend(
+  root: EventTarget = document,
+  backend: Backend,
+  { timeoutMs = 15000 }: ConnectBackendOptions = {},
+): () => void {
+  if (typeof backend?.block !== 'function' || typeof backend?.unblock !== 'function') {
+    throw new TypeError('connectBackend: the backend needs block(customer, signal) and unblock(customer, signal) functions.');
+  }
+  const onRequest = (event: Event) => {
+    const { detail } = event as ChatBlockRequestEvent;
+    if (event.defaultPrevented) return;
+    detail.waitUntil(callWithTimeout(backend[detail.action], detail.customer, detail.signal, timeoutMs));
+  };
+  root.addEventListener('chat-block-request', onRequest);
+  root.addEventListener('chat-unblock-request', onRequest);
+  return () => {
+    root.removeEventListener('chat-block-request', onRequest);
+    root.removeEventListener('chat-unblock-request', onRequest);
+  };
+}
+
+async function callWithTimeout(call: BackendCall, customer: CustomerRef, cancel: AbortSignal, timeoutMs: number) {
+  const signals = [cancel];
+  if (timeoutMs > 0) signals.push(AbortSignal.timeout(timeoutMs));
+  const signal = AbortSignal.any(signals);
+  // Settles on abort even when `call` ignores its signal, so nothing hangs.
+  const aborted = new Promise<never>((_, reject) => {
+    const fail = () => reject(abortError(signal.reason, timeoutMs));
+    if (signal.aborted) fail();
+    else signal.addEventListener('abort', fail, { once: true });
+  });
+  try {
+    return await Promise.race([call(customer, signal), aborted]);
+  } catch (error) {
+    throw signal.aborted ? abortError(signal.reason, timeoutMs) : error;
+  }
+}
+
+function abortError(reason: unknown, timeoutMs: number): ChatBackendError {
+  if (reason instanceof DOMException && reason.name === 'TimeoutError') {
+    return new ChatBackendError('timeout', `The server did not answer within ${timeoutMs / 1000} s. Try again.`, {
+      cause: reason,
+    });
+  }
+  return new ChatBackendError('aborted', 'The request was cancelled.', { cause: reason });
+}

@@ -1,0 +1,261 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { ChatElement } from '../../internal/base-element.js';
+import { deepActiveElement } from '../../internal/focus.js';
+import { ChatDialogEvent } from '../../events.js';
+import { styles } from './chat-confirm-dialog.styles.js';
+
+export interface ConfirmOptions {
+  heading: string;
+  /** Plain text; rendered as text, never as HTML. Defaults to the slotted message. */
+  message?: string;
+  confirmLabel?: string;
+  cancelLabel?: string;
+  tone?: 'danger' | 'neutral';
+  /**
+   * Runs when the agent confirms; the dialog stays open and busy until it settles.
+   * A rejection is shown inside the dialog so the agent can retry or cancel.
+   * The signal aborts when the agent cancels.
+   */
+  action?: (signal: AbortSignal) => Promise<unknown>;
+}
+
+/**
+ * @summary Asks the agent to confirm before a customer is blocked or unblocked.
+ *
+ * A native modal `<dialog>` with `role="alertdialog"`. Focus starts on Cancel (the
+ * least destructive answer) and returns to whatever had it before. Use it
+ * imperatively with `confirm(options)`, or declaratively with `open` and the
+ * message in the default slot. Put one in the page to replace the dialog every
+ * `<chat-header-menu>` would otherwise render for itself.
+ *
+ * @slot - The message, when `confirm()` is not given one.
+ *
+ * @event chat-confirm - The agent confirmed (after `action` fulfilled).
+ * @event chat-cancel - The agent cancelled, pressed Escape, or the dialog was closed.
+ *
+ * @csspart dialog - The native `<dialog>`.
+ * @csspart heading - The heading.
+ * @csspart message - The message.
+ * @csspart error - Why the last `action` failed (`role="alert"`).
+ * @csspart actions - The row of buttons.
+ * @csspart cancel - The Cancel button.
+ * @csspart confirm - The confirm button.
+ *
+ * @cssprop --chat-dialog-width - Width of the dialog (capped by the viewport).
+ * @cssprop --chat-dialog-padding - Padding of the dialog.
+ * @cssprop --chat-dialog-border - Border of the dialog.
+ * @cssprop --chat-dialog-radius - Corner radius of the dialog.
+ * @cssprop --chat-dialog-color - Text color.
+ * @cssprop --chat-dialog-background - Background.
+ * @cssprop --chat-dialog-shadow - Box shadow.
+ * @cssprop --chat-dialog-font - Font shorthand.
+ * @cssprop --chat-dialog-backdrop - Backdrop behind the modal dialog.
+ * @cssprop --chat-dialog-message-color - Color of the message.
+ * @cssprop --chat-dialog-error-color - Text color of the error.
+ * @cssprop --chat-dialog-error-background - Background of the error.
+ * @cssprop --chat-button-radius - Corner radius of the buttons.
+ * @cssprop --chat-button-border-color - Border color of the Cancel button.
+ * @cssprop --chat-button-background - Background of the Cancel button.
+ * @cssprop --chat-confirm-color - Text color of the confirm button.
+ * @cssprop --chat-confirm-background - Background of the confirm button (neutral tone).
+ * @cssprop --chat-danger-background - Background of the confirm button (danger tone).
+ * @cssprop --chat-focus-ring - Focus outline color.
+ */
+export class ChatConfirmDialog extends ChatElement {
+  static override readonly tagName = 'chat-confirm-dialog';
+  static override styles = styles;
+  static override properties = {
+    open: { type: Boolean, reflect: true },
+    heading: {},
+    confirmLabel: { attribute: 'confirm-label' },
+    cancelLabel: { attribute: 'cancel-label' },
+    tone: { reflect: true },
+    _options: { state: true },
+    _busy: { state: true },
+    _error: { state: true },
+  };
+
+  /** Shows the dialog (modal) while set. */
+  declare open: boolean;
+  /** The heading, when `confirm()` is not given one. */
+  declare heading: string;
+  /** The confirm button's label. */
+  declare confirmLabel: string;
+  /** The cancel button's label. */
+  declare cancelLabel: string;
+  /** `danger` paints the confirm button as destructive. */
+  declare tone: 'danger' | 'neutral';
+  declare private _options: ConfirmOptions | null;
+  declare private _busy: boolean;
+  declare private _error: string;
+
+  #resolve: ((confirmed: boolean) => void) | null = null;
+  #abort: AbortController | null = null;
+  #opener: HTMLElement | null = null;
+  #returnValue = '';
+
+  constructor() {
+    super();
+    this.open = false;
+    this.heading = '';
+    this.confirmLabel = '';
+    this.cancelLabel = '';
+    this.tone = 'neutral';
+    this._options = null;
+    this._busy = false;
+    this._error = '';
+  }
+
+  /** `'confirm'` or `'cancel'`: how the dialog was last answered. */
+  get returnValue(): string {
+    return this.#returnValue;
+  }
+
+  /** True while the confirm `action` runs. */
+  get busy(): boolean {
+    return this._busy;
+  }
+
+  /**
+   * Opens the dialog and resolves `true` when the agent confirms (and `action`
+   * fulfilled), `false` when they cancel. A call while open cancels the previous one.
+   */
+  confirm(options: ConfirmOptions): Promise<boolean> {
+    if (!options || typeof options.heading !== 'string') {
+      return Promise.reject(new TypeError('chat-confirm-dialog: confirm() needs at least { heading }.'));
+    }
+    this.#settle(false);
+    this._options = options;
+    this.tone = options.tone ?? 'neutral';
+    this._error = '';
+    this.open = true;
+    return new Promise((resolve) => (this.#resolve = resolve));
+  }
+
+  /** Closes the dialog as if the agent cancelled. */
+  cancel(): void {
+    this.#close('cancel');
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#abort?.abort();
+    this.#settle(false);
+  }
+
+  protected override render() {
+    const t = this.text;
+    const o = this._options;
+    const busy = this._busy;
+    return html`<dialog
+      part="dialog"
+      role="alertdialog"
+      aria-modal="true"
+      aria-labelledby="heading"
+      aria-describedby="message"
+      @cancel=${this.#onCancelEvent}
+      @close=${this.#onClose}
+    >
+      <h2 id="heading" part="heading">${o ? o.heading : this.heading}</h2>
+      <div id="message" part="message">${o?.message ?? html`<slot></slot>`}</div>
+      ${this._error ? html`<p part="error" role="alert">${this._error}</p>` : nothing}
+      <div part="actions">
+        <button part="cancel" type="button" autofocus @click=${this.cancel}>
+          ${o?.cancelLabel || this.cancelLabel || t.cancel}
+        </button>
+        <button
+          part="confirm"
+          type="button"
+          aria-disabled=${busy ? 'true' : 'false'}
+          aria-busy=${busy ? 'true' : 'false'}
+          @click=${this.#onConfirm}
+        >
+          ${busy ? t.confirmBusy : o?.confirmLabel || this.confirmLabel || t.confirm}
+        </button>
+      </div>
+    </dialog>`;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (!changed.has('open')) return;
+    const dialog = this.#dialog;
+    if (this.open && !dialog.open) {
+      this.#opener = deepActiveElement();
+      this.#returnValue = '';
+      dialog.showModal();
+      this.#part('cancel')?.focus();
+    } else if (!this.open && dialog.open) {
+      dialog.close();
+    }
+  }
+
+  get #dialog(): HTMLDialogElement {
+    return this.renderRoot.querySelector('dialog')!;
+  }
+
+  #part(name: string): HTMLElement | null {
+    return this.renderRoot.querySelector(`[part~="${name}"]`);
+  }
+
+  #onConfirm = async (): Promise<void> => {
+    if (this._busy) return;
+    const action = this._options?.action;
+    if (!action) return this.#close('confirm');
+    const controller = (this.#abort = new AbortController());
+    this._busy = true;
+    this._error = '';
+    try {
+      await action(controller.signal);
+      if (this.#abort === controller) this.#close('confirm');
+    } catch (error) {
+      if (this.#abort !== controller || controller.signal.aborted) return;
+      this._error = error instanceof Error ? error.message : String(error);
+    } finally {
+      if (this.#abort === controller) {
+        this.#abort = null;
+        this._busy = false;
+      }
+    }
+  };
+
+  #onCancelEvent = (event: Event): void => {
+    // Escape: close through our own path so the answer and focus are handled once.
+    event.preventDefault();
+    this.cancel();
+  };
+
+  #onClose = (): void => {
+    // Closed by something else (e.g. `dialog.close()` from outside): treat as cancel.
+    if (this.open) this.#close('cancel');
+  };
+
+  #close(value: 'confirm' | 'cancel'): void {
+    if (!this.open && !this.#resolve) return;
+    this.#returnValue = value;
+    if (value === 'cancel') this.#abort?.abort(new DOMException('The agent cancelled.', 'AbortError'));
+    this.#abort = null;
+    this._busy = false;
+    this._error = '';
+    this.open = false;
+    const dialog = this.renderRoot.querySelector('dialog');
+    if (dialog?.open) dialog.close(value);
+    const opener = this.#opener;
+    this.#opener = null;
+    if (opener?.isConnected) opener.focus();
+    this.#settle(value === 'confirm');
+    this.dispatchEvent(new ChatDialogEvent(value === 'confirm' ? 'chat-confirm' : 'chat-cancel'));
+  }
+
+  #settle(confirmed: boolean): void {
+    const resolve = this.#resolve;
+    this.#resolve = null;
+    resolve?.(confirmed);
+    if (!this.open) this._options = null;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'chat-confirm-dialog': ChatConfirmDialog;
+  }
+}

@@ -1,0 +1,85 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: inline-block;
+    font: var(--chat-menu-font, 0.9375rem/1.4 var(--chat-font-family, system-ui, sans-serif));
+  }
+  [part~='trigger'] {
+    display: inline-grid;
+    place-items: center;
+    width: var(--chat-trigger-size, 2.25rem);
+    height: var(--chat-trigger-size, 2.25rem);
+    padding: 0;
+    border: 0;
+    border-radius: 50%;
+    color: var(--chat-trigger-color, currentColor);
+    background: var(--chat-trigger-background, transparent);
+    cursor: pointer;
+  }
+  [part~='trigger']:hover,
+  :host([open]) [part~='trigger'] {
+    background: var(--chat-trigger-hover-background, rgb(127 127 127 / 0.16));
+  }
+  [part~='trigger']:focus-visible {
+    outline: 2px solid var(--chat-focus-ring, #2563eb);
+    outline-offset: 2px;
+  }
+  [part~='trigger']:disabled {
+    cursor: not-allowed;
+    opacity: 0.5;
+  }
+  [part~='trigger'] svg {
+    width: 1.25rem;
+    height: 1.25rem;
+  }
+  [part~='menu'] {
+    position: fixed;
+    inset: auto;
+    margin: 0;
+    box-sizing: border-box;
+    min-width: var(--chat-menu-min-width, 12rem);
+    overflow: auto;
+    padding: var(--chat-menu-padding, 0.25rem);
+    border: var(--chat-menu-border, 1px solid rgb(0 0 0 / 0.08));
+    border-radius: var(--chat-menu-radius, 10px);
+    color: var(--chat-menu-color, #1f2328);
+    background: var(--chat-menu-background, #fff);
+    box-shadow: var(--chat-menu-shadow, 0 8px 28px rgb(0 0 0 / 0.18));
+    font: inherit;
+  }
+  [part~='menu']:popover-open {
+    animation: chat-menu-in 100ms ease-out;
+  }
+  @keyframes chat-menu-in {
+    from {
+      opacity: 0;
+      transform: scale(0.97);
+    }
+  }
+  [part~='separator'] {
+    height: 1px;
+    margin: 0.25rem 0.5rem;
+    background: var(--chat-menu-separator-color, rgb(127 127 127 / 0.25));
+  }
+  @media (prefers-color-scheme: dark) {
+    [part~='menu'] {
+      color: var(--chat-menu-color, #e6e9ee);
+      background: var(--chat-menu-background, #23272e);
+      border: var(--chat-menu-border, 1px solid rgb(255 255 255 / 0.08));
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    [part~='menu']:popover-open {
+      animation: none;
+    }
+  }
+  @media (forced-colors: active) {
+    [part~='menu'] {
+      border: 1px solid CanvasText;
+    }
+    [part~='separator'] {
+      background: CanvasText;
+    }
+  }
+`;

@@ -1,0 +1,378 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import type { Placement } from '@floating-ui/dom';
+import { ChatElement } from '../../internal/base-element.js';
+import { CustomerController } from '../../internal/customer-controller.js';
+import { anchorPopup, PLACEMENTS } from '../../internal/anchor-popup.js';
+import { Typeahead } from '../../internal/typeahead.js';
+import { blockStore, type BlockStore } from '../../state/block-store.js';
+import { requestBlockChange } from '../../state/request-block-change.js';
+import { ChatMenuSelectEvent, type BlockAction, type CustomerRef } from '../../events.js';
+import { format } from '../../strings/registry.js';
+import { ChatMenuItem } from '../chat-menu-item/chat-menu-item.js';
+import { ChatConfirmDialog } from '../chat-confirm-dialog/chat-confirm-dialog.js';
+import { styles } from './chat-header-menu.styles.js';
+
+/** Boolean attributes that default to true: only the value "false" turns them off. */
+const defaultTrue = { fromAttribute: (value: string | null) => value !== 'false', toAttribute: String };
+
+const DOTS = html`<svg viewBox="0 0 24 24" aria-hidden="true" fill="currentColor"><circle cx="12" cy="5" r="2"/><circle cx="12" cy="12" r="2"/><circle cx="12" cy="19" r="2"/></svg>`;
+
+/**
+ * @summary The three-dots menu of a chat header, with a built-in Block / Unblock item.
+ *
+ * The item's label follows the customer's state in the shared store. Choosing it
+ * asks for confirmation in a `<chat-confirm-dialog>` (the page's own, if there is
+ * one, else one rendered on first use), then fires `chat-block-request` or
+ * `chat-unblock-request` for the host's backend to answer. Put the host's own
+ * actions in as `<chat-menu-item>` children. The popup lives in the top layer, so
+ * `overflow: hidden` panes never clip it, and is not rendered until first opened.
+ * Keyboard: the WAI-ARIA menu-button pattern.
+ *
+ * @slot - The host's own `<chat-menu-item>`s, shown above Block / Unblock.
+ *
+ * @event chat-block-request - The agent confirmed Block; cancel with `preventDefault()`, defer with `detail.waitUntil()`.
+ * @event chat-unblock-request - The agent confirmed Unblock; same contract as `chat-block-request`.
+ * @event chat-block-change - The backend accepted: `detail.blocked` is the new state.
+ * @event chat-block-error - The backend refused or timed out; the state was rolled back.
+ * @event chat-menu-select - One of the host's items was chosen: `detail.value`.
+ *
+ * @csspart trigger - The three-dots button.
+ * @csspart menu - The popup (`role="menu"`).
+ * @csspart separator - The line between the host's items and Block / Unblock.
+ * @csspart block-item - The built-in Block / Unblock item.
+ *
+ * @cssprop --chat-menu-font - Font shorthand of the trigger and popup.
+ * @cssprop --chat-trigger-size - Width and height of the round trigger.
+ * @cssprop --chat-trigger-color - Color of the three dots.
+ * @cssprop --chat-trigger-background - Background of the trigger.
+ * @cssprop --chat-trigger-hover-background - Background of the trigger on hover and while open.
+ * @cssprop --chat-menu-min-width - Minimum width of the popup.
+ * @cssprop --chat-menu-padding - Padding inside the popup.
+ * @cssprop --chat-menu-border - Border of the popup.
+ * @cssprop --chat-menu-radius - Corner radius of the popup.
+ * @cssprop --chat-menu-color - Text color of the popup.
+ * @cssprop --chat-menu-background - Background of the popup.
+ * @cssprop --chat-menu-shadow - Shadow of the popup.
+ * @cssprop --chat-menu-separator-color - Color of the separator.
+ * @cssprop --chat-danger-color - Color of the Block item.
+ * @cssprop --chat-focus-ring - Focus outline color.
+ */
+export class ChatHeaderMenu extends ChatElement {
+  static override readonly tagName = 'chat-header-menu';
+  static readonly dependencies = { 'chat-menu-item': ChatMenuItem, 'chat-confirm-dialog': ChatConfirmDialog };
+  static override styles = styles;
+  static override properties = {
+    customer: { reflect: true },
+    customerName: { attribute: 'customer-name' },
+    blocked: { type: Boolean },
+    label: {},
+    placement: {},
+    open: { type: Boolean, reflect: true },
+    disabled: { type: Boolean, reflect: true },
+    canBlock: { attribute: 'can-block', converter: defaultTrue },
+    confirmUnblock: { attribute: 'confirm-unblock', converter: defaultTrue },
+    store: { attribute: false },
+    _hasHostItems: { state: true },
+  };
+
+  /** The customer's id (for the reference API, the phone number). Required to block. */
+  declare customer: string;
+  /** The name shown in the confirmation ("Block Priya Sharma?"); rendered as text. */
+  declare customerName: string;
+  /** The known state to start from when the store knows nothing of this customer yet. */
+  declare blocked: boolean;
+  /** The trigger's accessible name; defaults to "More options". */
+  declare label: string;
+  /** Where the popup opens, as a floating-ui placement; flips when there is no room. */
+  declare placement: Placement;
+  /** Whether the popup is open (reflected). */
+  declare open: boolean;
+  /** Disables the trigger. */
+  declare disabled: boolean;
+  /** `can-block="false"` shows Block disabled with a reason (e.g. only admins may block). */
+  declare canBlock: boolean;
+  /** `confirm-unblock="false"` unblocks without asking. */
+  declare confirmUnblock: boolean;
+  /** The store to follow; defaults to the shared `blockStore`. */
+  declare store: BlockStore;
+  declare private _hasHostItems: boolean;
+
+  #customerState = new CustomerController(this);
+  #popupRendered = false;
+  #dialogRendered = false;
+  #focusOnOpen: 'first' | 'last' | null = null;
+  #stopPositioning: (() => void) | null = null;
+  #typeahead = new Typeahead();
+  #warned = false;
+
+  constructor() {
+    super();
+    this.customer = '';
+    this.customerName = '';
+    this.blocked = false;
+    this.label = '';
+    this.placement = 'bottom-end';
+    this.open = false;
+    this.disabled = false;
+    this.canBlock = true;
+    this.confirmUnblock = true;
+    this.store = blockStore;
+    this._hasHostItems = false;
+  }
+
+  /** Opens the popup and focuses its first item. */
+  show(): void {
+    this.#focusOnOpen = 'first';
+    this.open = true;
+  }
+
+  /** Closes the popup; focus goes back to the trigger if it was inside. */
+  hide(): void {
+    this.open = false;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#stopListening();
+    this.open = false;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('customer') || changed.has('store')) this.#customerState.sync();
+    else if (changed.has('blocked') && changed.get('blocked') !== undefined) this.#customerState.sync(true);
+    if (this.open) this.#popupRendered = true;
+    if (changed.has('placement') && !PLACEMENTS.includes(this.placement)) {
+      console.error(`chat-header-menu: unknown placement "${this.placement}"; using "bottom-end".`);
+      this.placement = 'bottom-end';
+    }
+  }
+
+  protected override render() {
+    const t = this.text;
+    return html`<button
+        part="trigger"
+        type="button"
+        aria-haspopup="menu"
+        aria-expanded=${this.open ? 'true' : 'false'}
+        aria-controls=${this.#popupRendered ? 'menu' : nothing}
+        aria-label=${this.label || t.menuLabel}
+        ?disabled=${this.disabled}
+        @click=${this.#onTriggerClick}
+        @keydown=${this.#onTriggerKeydown}
+      >
+        ${DOTS}
+      </button>
+      ${this.#popupRendered ? this.#renderPopup() : nothing}
+      ${this.#dialogRendered ? html`<chat-confirm-dialog></chat-confirm-dialog>` : nothing}`;
+  }
+
+  #renderPopup() {
+    const t = this.text;
+    const item = this.#blockItem();
+    return html`<div
+      id="menu"
+      part="menu"
+      role="menu"
+      popover="manual"
+      aria-label=${this.label || t.menuLabel}
+      @keydown=${this.#onMenuKeydown}
+      @click=${this.#onMenuClick}
+    >
+      <slot @slotchange=${this.#onSlotChange}></slot>
+      ${this._hasHostItems ? html`<div role="separator" part="separator"></div>` : nothing}
+      <chat-menu-item part="block-item" tone="danger" value=${item.action} ?disabled=${!!item.reason}>
+        ${item.label}${item.reason ? html`<span slot="description">${item.reason}</span>` : nothing}
+      </chat-menu-item>
+    </div>`;
+  }
+
+  /** What the built-in item offers now, and why it can't be chosen, if so. */
+  #blockItem(): { action: BlockAction; label: string; reason: string } {
+    const t = this.text;
+    const state = this.#customerState.state;
+    const action: BlockAction = state?.blocked ? 'unblock' : 'block';
+    const label = action === 'block' ? t.block : t.unblock;
+    let reason = '';
+    if (!this.customer) reason = t.missingCustomer;
+    else if (state?.pending) reason = state.pending === 'block' ? t.blockPending : t.unblockPending;
+    else if (!this.canBlock) reason = t.blockNotAllowed;
+    return { action, label, reason };
+  }
+
+  protected override async updated(changed: PropertyValues<this>): Promise<void> {
+    if (!changed.has('open') || changed.get('open') === undefined && !this.open) return;
+    const popup = this.#popup;
+    if (!popup) return;
+    if (this.open) {
+      if (!popup.matches(':popover-open')) popup.showPopover();
+      if (!this.customer) this.#warnMissingCustomer();
+      this.#stopPositioning?.();
+      this.#stopPositioning = anchorPopup(this.#trigger, popup, this.placement);
+      document.addEventListener('pointerdown', this.#onOutsidePointer, true);
+      // Slotted items may still be upgrading; focus after they have rendered.
+      await Promise.all(this.#hostItems().map((item) => item.updateComplete));
+      if (this.open) this.#focusItem(this.#focusOnOpen === 'last' ? -1 : 0);
+      this.#focusOnOpen = null;
+    } else {
+      const hadFocus = this.matches(':focus-within');
+      this.#stopListening();
+      if (popup.matches(':popover-open')) popup.hidePopover();
+      if (hadFocus) this.#trigger.focus();
+    }
+  }
+
+  get #trigger(): HTMLButtonElement {
+    return this.renderRoot.querySelector('[part~="trigger"]')!;
+  }
+
+  get #popup(): HTMLElement | null {
+    return this.renderRoot.querySelector('[part~="menu"]');
+  }
+
+  #hostItems(): ChatMenuItem[] {
+    const slot = this.renderRoot.querySelector('slot');
+    return (slot?.assignedElements() ?? []).filter(
+      (el): el is ChatMenuItem => el.getAttribute('role') === 'menuitem' && !(el as HTMLElement).hidden,
+    );
+  }
+
+  /** Every item in order: the host's, then Block / Unblock. */
+  #items(): HTMLElement[] {
+    const builtIn = this.renderRoot.querySelector<HTMLElement>('[part~="block-item"]');
+    return [...this.#hostItems(), ...(builtIn ? [builtIn] : [])];
+  }
+
+  #focusItem(index: number): void {
+    const items = this.#items();
+    if (items.length) items[(index + items.length) % items.length].focus();
+  }
+
+  #stopListening(): void {
+    this.#stopPositioning?.();
+    this.#stopPositioning = null;
+    document.removeEventListener('pointerdown', this.#onOutsidePointer, true);
+  }
+
+  #onSlotChange = (): void => {
+    this._hasHostItems = this.#hostItems().length > 0;
+  };
+
+  #onTriggerClick = (): void => {
+    if (this.open) return this.hide();
+    this.show();
+  };
+
+  #onTriggerKeydown = (event: KeyboardEvent): void => {
+    const where = { Enter: 'first', ' ': 'first', ArrowDown: 'first', ArrowUp: 'last' }[event.key];
+    if (!where || this.disabled) return;
+    event.preventDefault();
+    this.#focusOnOpen = where as 'first' | 'last';
+    if (this.open) this.#focusItem(where === 'last' ? -1 : 0);
+    else this.open = true;
+  };
+
+  #onMenuKeydown = (event: KeyboardEvent): void => {
+    const items = this.#items();
+    const current = items.indexOf(event.composedPath().find((n) => items.includes(n as HTMLElement)) as HTMLElement);
+    switch (event.key) {
+      case 'ArrowDown':
+        this.#focusItem(current + 1);
+        break;
+      case 'ArrowUp':
+        this.#focusItem(current - 1);
+        break;
+      case 'Home':
+        this.#focusItem(0);
+        break;
+      case 'End':
+        this.#focusItem(-1);
+        break;
+      case 'Escape':
+        this.hide();
+        break;
+      case 'Tab':
+        // Let focus move on; the menu just closes behind it.
+        this.open = false;
+        return;
+      case 'Enter':
+      case ' ':
+        if (current >= 0) this.#choose(items[current]);
+        break;
+      default: {
+        if (event.key.length !== 1 || event.ctrlKey || event.metaKey || event.altKey) return;
+        const labels = items.map((item) => (item as ChatMenuItem).label ?? item.textContent ?? '');
+        const index = this.#typeahead.match(event.key, labels, current);
+        if (index >= 0) items[index].focus();
+      }
+    }
+    event.preventDefault();
+    event.stopPropagation();
+  };
+
+  #onMenuClick = (event: MouseEvent): void => {
+    const items = this.#items();
+    const item = event.composedPath().find((n) => items.includes(n as HTMLElement));
+    if (item) this.#choose(item as HTMLElement);
+  };
+
+  #onOutsidePointer = (event: PointerEvent): void => {
+    if (!event.composedPath().includes(this)) this.open = false;
+  };
+
+  #choose(item: HTMLElement): void {
+    if (item.getAttribute('aria-disabled') === 'true') return;
+    this.#trigger.focus();
+    this.open = false;
+    if (item.matches('[part~="block-item"]')) {
+      void this.#runBlockFlow(this.#blockItem().action);
+    } else {
+      const menuItem = item as ChatMenuItem;
+      this.dispatchEvent(new ChatMenuSelectEvent(menuItem.value || menuItem.label, item));
+    }
+  }
+
+  /** Confirm (unless unblocking without confirmation), then run the request. */
+  async #runBlockFlow(action: BlockAction): Promise<void> {
+    const customer: CustomerRef = { id: this.customer, name: this.customerName || this.customer };
+    const run = (signal?: AbortSignal) => requestBlockChange(this, this.store, customer, action, signal);
+    if (action === 'unblock' && !this.confirmUnblock) {
+      // Failures land in the store and the pill, and fire chat-block-error.
+      return void run().catch(() => {});
+    }
+    const t = this.text;
+    const values = { name: this.customerName || t.thisCustomer };
+    const dialog = await this.#dialog();
+    await dialog.confirm({
+      heading: format(action === 'block' ? t.blockHeading : t.unblockHeading, values),
+      message: format(action === 'block' ? t.blockMessage : t.unblockMessage, values),
+      confirmLabel: action === 'block' ? t.block : t.unblock,
+      tone: action === 'block' ? 'danger' : 'neutral',
+      action: run,
+    });
+  }
+
+  /** The page's own `<chat-confirm-dialog>` if it has one, else ours, rendered on first use. */
+  async #dialog(): Promise<ChatConfirmDialog> {
+    const root = this.getRootNode() as ParentNode;
+    const shared = root.querySelector?.('chat-confirm-dialog');
+    if (shared instanceof ChatConfirmDialog) return shared;
+    if (!this.#dialogRendered) {
+      this.#dialogRendered = true;
+      this.requestUpdate();
+      await this.updateComplete;
+    }
+    return this.renderRoot.querySelector('chat-confirm-dialog')!;
+  }
+
+  #warnMissingCustomer(): void {
+    if (this.#warned) return;
+    this.#warned = true;
+    console.error('chat-header-menu: set the "customer" attribute (the customer id) to block or unblock.');
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'chat-header-menu': ChatHeaderMenu;
+  }
+}

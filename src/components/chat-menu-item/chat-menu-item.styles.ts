@@ -1,0 +1,49 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: flex;
+    flex-direction: column;
+    justify-content: center;
+    min-height: var(--chat-menu-item-height, 2.25rem);
+    padding: var(--chat-menu-item-padding, 0.375rem 0.875rem);
+    border-radius: var(--chat-menu-item-radius, 6px);
+    color: var(--chat-menu-item-color, inherit);
+    cursor: pointer;
+    user-select: none;
+    box-sizing: border-box;
+    outline: none;
+  }
+  :host(:hover),
+  :host(:focus) {
+    background: var(--chat-menu-item-hover-background, rgb(127 127 127 / 0.14));
+  }
+  :host(:focus-visible) {
+    outline: 2px solid var(--chat-focus-ring, #2563eb);
+    outline-offset: -2px;
+  }
+  :host([tone='danger']) {
+    color: var(--chat-danger-color, #c62828);
+  }
+  :host([disabled]) {
+    cursor: not-allowed;
+    opacity: 0.6;
+  }
+  [part~='description'] {
+    font-size: 0.8em;
+    opacity: 0.8;
+  }
+  @media (prefers-color-scheme: dark) {
+    :host([tone='danger']) {
+      color: var(--chat-danger-color, #ff8a80);
+    }
+  }
+  @media (forced-colors: active) {
+    :host(:focus) {
+      outline: 2px solid Highlight;
+    }
+    :host([disabled]) {
+      color: GrayText;
+    }
+  }
+`;

@@ -1,0 +1,182 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { ChatElement } from '../../internal/base-element.js';
+import { CustomerController } from '../../internal/customer-controller.js';
+import { blockStore, type BlockStore, type CustomerBlockState } from '../../state/block-store.js';
+import { requestBlockChange } from '../../state/request-block-change.js';
+import { styles } from './chat-status-pill.styles.js';
+
+export type PillStatus = 'active' | 'blocked' | 'blocking' | 'unblocking' | 'unblocked' | 'error';
+
+const STATUSES: readonly PillStatus[] = ['active', 'blocked', 'blocking', 'unblocking', 'unblocked', 'error'];
+
+/**
+ * @summary Shows a customer's block status on the chat screen or in a conversation row.
+ *
+ * Hidden while the customer is active; "Blocked" stays; "Blocking…" / "Unblocking…"
+ * while a request runs; "Unblocked" for `transient-ms`; on failure "Couldn't block"
+ * with a Retry button. Follows the shared store, so every pill of one customer agrees.
+ * The current status is also exposed as a custom state: `chat-status-pill:state(blocked)`.
+ *
+ * @csspart pill - The pill itself; also carries the status name (`pill blocked`).
+ * @csspart retry - The Retry button shown after a failure.
+ *
+ * @cssprop --chat-pill-font - Font shorthand of the pill.
+ * @cssprop --chat-pill-padding - Padding inside the pill.
+ * @cssprop --chat-pill-radius - Corner radius.
+ * @cssprop --chat-pill-color - Text color in neutral states (blocking, unblocking).
+ * @cssprop --chat-pill-background - Background in neutral states.
+ * @cssprop --chat-pill-blocked-color - Text color when blocked.
+ * @cssprop --chat-pill-blocked-background - Background when blocked.
+ * @cssprop --chat-pill-unblocked-color - Text color of the transient "Unblocked".
+ * @cssprop --chat-pill-unblocked-background - Background of the transient "Unblocked".
+ * @cssprop --chat-pill-error-color - Text color after a failure.
+ * @cssprop --chat-pill-error-background - Background after a failure.
+ * @cssprop --chat-focus-ring - Focus outline color.
+ * @cssprop --chat-font-family - Font family of every element.
+ */
+export class ChatStatusPill extends ChatElement {
+  static override readonly tagName = 'chat-status-pill';
+  static override styles = styles;
+  static override properties = {
+    customer: { reflect: true },
+    status: { reflect: true },
+    blocked: { type: Boolean },
+    transientMs: { type: Number, attribute: 'transient-ms' },
+    announce: { type: Boolean, reflect: true },
+    store: { attribute: false },
+    _showUnblocked: { state: true },
+  };
+
+  /** The customer's id (for the reference API, the phone number). */
+  declare customer: string;
+  /**
+   * Forces a status instead of following the store: `active | blocked | blocking |
+   * unblocking | unblocked | error`. Leave unset to follow the customer.
+   */
+  declare status: PillStatus | undefined;
+  /** The known state to start from when the store knows nothing of this customer yet. */
+  declare blocked: boolean;
+  /** How long "Unblocked" shows, in milliseconds; 0 keeps it until the next change. */
+  declare transientMs: number;
+  /** Makes the pill a polite live region. Opt-in: a list of 500 pills must not chatter. */
+  declare announce: boolean;
+  /** The store to follow; defaults to the shared `blockStore`. */
+  declare store: BlockStore;
+  declare private _showUnblocked: boolean;
+
+  #internals = this.attachInternals();
+  #customerState: CustomerController;
+  #wasBlocked: boolean | null = null;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #warned = false;
+
+  constructor() {
+    super();
+    this.customer = '';
+    this.blocked = false;
+    this.transientMs = 4000;
+    this.announce = false;
+    this.store = blockStore;
+    this._showUnblocked = false;
+    this.#customerState = new CustomerController(this, (state) => this.#onStoreChange(state));
+  }
+
+  /** The status shown now. */
+  get currentStatus(): PillStatus {
+    if (this.status) return STATUSES.includes(this.status) ? this.status : 'active';
+    const state = this.#customerState.state;
+    if (!state) return 'active';
+    if (state.pending) return state.pending === 'block' ? 'blocking' : 'unblocking';
+    if (state.error) return 'error';
+    if (state.blocked) return 'blocked';
+    return this._showUnblocked ? 'unblocked' : 'active';
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#stopTimer();
+    this._showUnblocked = false;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('customer') || changed.has('store')) {
+      this.#wasBlocked = null;
+      this.#customerState.sync();
+    } else if (changed.has('blocked') && changed.get('blocked') !== undefined) {
+      this.#customerState.sync(true);
+    }
+    if (changed.has('status') && this.status && !STATUSES.includes(this.status)) {
+      console.error(`chat-status-pill: unknown status "${this.status}"; expected one of ${STATUSES.join(', ')}.`);
+    }
+    if (!this.customer && !this.status && !this.#warned) {
+      this.#warned = true;
+      console.warn('chat-status-pill: set the "customer" attribute (or an explicit "status"); the pill stays hidden.');
+    }
+    this.#wasBlocked ??= this.#customerState.state?.blocked ?? null;
+  }
+
+  protected override render() {
+    const status = this.currentStatus;
+    const states = this.#internals.states;
+    for (const s of STATUSES) if (s === status) states.add(s);
+    else states.delete(s);
+    if (status === 'active') return this.announce ? html`<span role="status"></span>` : nothing;
+    const pill = html`<span part="pill ${status}">${this.#label(status)}${
+      status === 'error' ? html` <button part="retry" type="button" @click=${this.#retry}>${this.text.retry}</button>` : nothing
+    }</span>`;
+    return this.announce ? html`<span role="status">${pill}</span>` : pill;
+  }
+
+  #label(status: Exclude<PillStatus, 'active'>): string {
+    const t = this.text;
+    switch (status) {
+      case 'blocked':
+        return t.statusBlocked;
+      case 'blocking':
+        return t.statusBlocking;
+      case 'unblocking':
+        return t.statusUnblocking;
+      case 'unblocked':
+        return t.statusUnblocked;
+      case 'error':
+        return this.#customerState.state?.error?.action === 'unblock' ? t.statusUnblockFailed : t.statusBlockFailed;
+    }
+  }
+
+  #onStoreChange(state: CustomerBlockState): void {
+    // "Unblocked" is the moment an accepted unblock lands, not a stored state.
+    if (this.#wasBlocked && !state.blocked && !state.pending) this.#showUnblockedFor(this.transientMs);
+    else if (state.blocked || state.pending) this.#hideUnblocked();
+    this.#wasBlocked = state.blocked;
+    this.requestUpdate();
+  }
+
+  #showUnblockedFor(ms: number): void {
+    this.#stopTimer();
+    this._showUnblocked = true;
+    if (ms > 0) this.#timer = setTimeout(() => (this._showUnblocked = false), ms);
+  }
+
+  #hideUnblocked(): void {
+    this.#stopTimer();
+    this._showUnblocked = false;
+  }
+
+  #stopTimer(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+  }
+
+  #retry = (): void => {
+    const failed = this.#customerState.state?.error;
+    if (!failed) return;
+    // The outcome lands in the store (and a chat-block-error event); nothing more to do here.
+    requestBlockChange(this, this.store, failed.customer, failed.action).catch(() => {});
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'chat-status-pill': ChatStatusPill;
+  }
+}

@@ -1,0 +1,16 @@
+/**
+ * chat-block-elements: everything, with no side effects. Import
+ * `chat-block-elements/define.js` (or call each class's `define()`) to register the tags.
+ */
+export { ChatHeaderMenu } from './components/chat-header-menu/chat-header-menu.js';
+export { ChatMenuItem } from './components/chat-menu-item/chat-menu-item.js';
+export { ChatConfirmDialog, type ConfirmOptions } from './components/chat-confirm-dialog/chat-confirm-dialog.js';
+export { ChatStatusPill, type PillStatus } from './components/chat-status-pill/chat-status-pill.js';
+export { BlockStore, blockStore, type CustomerBlockState, type BlockStoreListener } from './state/block-store.js';
+export { requestBlockChange, type RequestOutcome } from './state/request-block-change.js';
+export * from './events.js';
+export { connectBackend, type Backend, type BackendCall, type ConnectBackendOptions } from './backend/connect-backend.js';
+export { fetchBackend, type FetchBackendOptions } from './backend/fetch-backend.js';
+export { ChatBackendError, type BackendErrorCode } from './backend/errors.js';
+export { en, type ChatStrings } from './strings/en.js';
+export { registerLocale, setStrings, format } from './strings/registry.js';

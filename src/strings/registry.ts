@@ -1,0 +1,34 @@
+import { en, type ChatStrings } from './en.js';
+
+const locales = new Map<string, ChatStrings>([['en', en]]);
+let globalOverrides: Partial<ChatStrings> = {};
+
+/** Makes a locale available to every element whose `lang` (or an ancestor's) matches its `$code`. */
+export function registerLocale(strings: ChatStrings): void {
+  locales.set(strings.$code.toLowerCase(), strings);
+}
+
+/** Overrides strings for every element on the page (e.g. your product's own wording). */
+export function setStrings(overrides: Partial<ChatStrings>): void {
+  globalOverrides = { ...globalOverrides, ...overrides };
+}
+
+function localeFor(lang: string): ChatStrings {
+  const code = lang.toLowerCase();
+  // "pt-BR" falls back to "pt", then to English.
+  return locales.get(code) ?? locales.get(code.split('-')[0]) ?? en;
+}
+
+/**
+ * The strings an element shows: its own overrides, then the global ones, then
+ * the locale of its nearest `lang`, then English.
+ */
+export function resolveStrings(el: Element, own?: Partial<ChatStrings>): ChatStrings {
+  const lang = el.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
+  return { ...localeFor(lang), ...globalOverrides, ...own };
+}
+
+/** Fills `{name}`-style placeholders. The result is plain text: render it with a text binding. */
+export function format(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
+}
