@@ -12,11 +12,13 @@ export function initials(name: string): string {
   return (first + last).toUpperCase();
 }
 
-/** A stable hue per customer, so avatars are told apart at a glance. */
+const HUES = [150, 200, 265, 330, 25, 45, 95, 5];
+
+/** A stable hue per customer from a small palette, so avatars are told apart at a glance. */
 export function hue(id: string): number {
   let h = 0;
-  for (const ch of id) h = (h * 31 + ch.charCodeAt(0)) % 360;
-  return h;
+  for (const ch of id) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+  return HUES[h % HUES.length];
 }
 
 const DAY = 86_400_000;
@@ -45,12 +47,14 @@ export function dayLabel(iso: string, now = new Date()): string {
 }
 
 export function clock(date: Date | string): string {
-  return new Date(date).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  return new Date(date).toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' });
 }
 
 /** "+919876543210" → "+91 98765 43210"-ish grouping for reading, not for sending. */
 export function prettyPhone(phone: string): string {
-  const m = phone.match(/^\+(1|7|\d{2})(\d+)$/);
+  const nanp = phone.match(/^\+1(\d{3})(\d{3})(\d{4})$/);
+  if (nanp) return `+1 ${nanp[1]} ${nanp[2]} ${nanp[3]}`;
+  const m = phone.match(/^\+(7|\d{2})(\d+)$/);
   if (!m) return phone;
   const rest = m[2].replace(/(\d{3,5})(?=(\d{4,5})+$)/g, '$1 ');
   return `+${m[1]} ${rest}`;

@@ -1,5 +1,5 @@
 import '../src/define.js';
-import { blockStore, connectBackend, fetchBackend } from '../src/index.js';
+import { blockStore, ChatBackendError, connectBackend, fetchBackend } from '../src/index.js';
 import { render } from 'lit';
 import { demoApi, type Customer } from './api.js';
 import { mountMockControls } from './mock-controls.js';
@@ -72,12 +72,8 @@ async function loadCustomers(): Promise<void> {
   customers = await demoApi.customers();
   // The reference API has no "is blocked" query: the host seeds what it knows.
   for (const c of customers) blockStore.set(c.id, c.blocked);
-  if (!openId || !byId(openId)) {
-    openId = null;
-    openChat(customers[0]?.id ?? '');
-  } else {
-    update();
-  }
+  if ((!openId || !byId(openId)) && customers.length > 0) openChat(customers[0].id);
+  else update();
 }
 
 function wireEvents(mock: { refresh(): Promise<void> }): void {
@@ -90,8 +86,10 @@ function wireEvents(mock: { refresh(): Promise<void> }): void {
     update();
   });
   document.addEventListener('chat-block-error', ({ detail }) => {
-    showToast(`Couldn't ${detail.action} ${detail.customer.name}: ${detail.error.message}`, 'error');
     void mock.refresh();
+    // The agent's own Cancel also ends here; it is not news to them.
+    if (detail.error instanceof ChatBackendError && detail.error.code === 'aborted') return;
+    showToast(`Couldn't ${detail.action} ${detail.customer.name}: ${detail.error.message}`, 'error');
   });
   document.addEventListener('chat-menu-select', (event) => {
     const id = (event.target as Element).closest('chat-header-menu')?.getAttribute('customer');

@@ -31,7 +31,7 @@ const SEEDS: Seed[] = [
   ['+14155550132', 'Emily Carter', 0, false, [
     ['customer', 'Do you ship to Canada?', 190],
     ['agent', 'We do! Shipping to Canada takes 5–7 business days.', 185],
-    ['customer', 'Perfect, thanks 🙏', 180],
+    ['customer', 'Perfect, thanks!', 180],
   ]],
   ['+919812345678', 'Rahul Verma', 0, true, [
     ['customer', 'CONGRATULATIONS you won a FREE iPhone!!! click here', 1500],
@@ -48,7 +48,7 @@ const SEEDS: Seed[] = [
   ]],
   ['+447911123456', '<img src=x onerror=alert(1)> Mallory', 3, false, [
     ['customer', '<b>bold?</b> <script>alert("hi")</script>', 25],
-    ['customer', 'Just checking how your dashboard renders my name 😇', 24],
+    ['customer', 'Just checking how your dashboard renders my name', 24],
     ['customer', 'hello??', 23],
   ]],
   ['+918765432109', 'Ananya Iyer', 0, false, [

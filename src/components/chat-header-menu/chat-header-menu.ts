@@ -214,7 +214,8 @@ export class ChatHeaderMenu extends ChatElement {
       if (this.open) this.#focusItem(this.#focusOnOpen === 'last' ? -1 : 0);
       this.#focusOnOpen = null;
     } else {
-      const hadFocus = this.matches(':focus-within');
+      // :focus-within misses focus inside the top-layer popup, so ask the roots.
+      const hadFocus = !!this.shadowRoot!.activeElement || this.contains(document.activeElement);
       this.#stopListening();
       if (popup.matches(':popover-open')) popup.hidePopover();
       if (hadFocus) this.#trigger.focus();
@@ -258,15 +259,16 @@ export class ChatHeaderMenu extends ChatElement {
   };
 
   #onTriggerClick = (): void => {
+    // Enter and Space arrive here too, as the button's own click.
     if (this.open) return this.hide();
     this.show();
   };
 
   #onTriggerKeydown = (event: KeyboardEvent): void => {
-    const where = { Enter: 'first', ' ': 'first', ArrowDown: 'first', ArrowUp: 'last' }[event.key];
+    const where = event.key === 'ArrowDown' ? 'first' : event.key === 'ArrowUp' ? 'last' : null;
     if (!where || this.disabled) return;
     event.preventDefault();
-    this.#focusOnOpen = where as 'first' | 'last';
+    this.#focusOnOpen = where;
     if (this.open) this.#focusItem(where === 'last' ? -1 : 0);
     else this.open = true;
   };

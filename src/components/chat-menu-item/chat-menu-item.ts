@@ -55,8 +55,8 @@ export class ChatMenuItem extends ChatElement {
   get label(): string {
     let text = '';
     for (const node of this.childNodes) {
-      if (node instanceof Element && node.slot) continue;
-      text += node.textContent ?? '';
+      if (node instanceof Text) text += node.data;
+      else if (node instanceof Element && !node.slot) text += node.textContent;
     }
     return text.trim();
   }

@@ -1,0 +1,94 @@
+import { withPage } from '../browser.js';
+import { rotate, Samples } from '../stats.js';
+import { format } from '../table.js';
+import { pageUrl, rowsLabel, VARIANTS } from './variants.js';
+
+const VARIANTS_HERE = ['plain', 'lib'];
+
+/** Rows 1, 2, … that are not blocked (every tenth row is), so Block is what the menu offers. */
+function unblockedRows(count) {
+  const rows = [];
+  for (let i = 1; rows.length < count; i++) if (i % 10) rows.push(i);
+  return rows;
+}
+
+/** k of count phases spread evenly over a 60 Hz frame, the same for every variant. */
+const phase = (k, count) => ((k + 0.5) / count) * 16;
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * A real mouse click on row i's trigger → the popup painted next to it; then
+ * Escape closes it. The click is sent `delay` ms after a frame (give or take
+ * the round trip, which is the same for every variant).
+ */
+async function clickToPainted(page, i, delay) {
+  const { x, y } = await page.evaluate((i) => window.bench.triggerPoint(i), i);
+  await page.evaluate((i) => window.bench.arm(i), i);
+  await page.evaluate(() => window.bench.frame());
+  await sleep(delay);
+  await page.mouse.click(x, y);
+  const ms = await page.evaluate(() => window.bench.opened());
+  await page.keyboard.press('Escape');
+  await page.evaluate((i) => window.bench.closed(i), i);
+  return ms;
+}
+
+/**
+ * Interaction, against plain DOM doing the same thing:
+ * - a real click on a row's trigger → its menu painted and placed (each row's first open);
+ * - the backend's answer → the pill painted as "Blocked" (the library goes through
+ *   menu → dialog → confirm first, untimed); plain DOM swaps a text node;
+ * - the same with the base row count on the page, counting which views rendered.
+ */
+export async function interactionCase({ browser, origin, config, table, log }) {
+  const samples = new Samples();
+  const rows = unblockedRows(config.clicksPerPage);
+  const { small, base } = config.rows;
+
+  for (let run = 0; run < config.runs; run++) {
+    for (const variant of rotate(VARIANTS_HERE, run)) {
+      await withPage(browser, pageUrl(origin, variant), async (page) => {
+        await page.evaluate((n) => window.bench.render(n), small);
+        for (const [k, i] of rows.entries()) samples.add(`${variant}:click`, await clickToPainted(page, i, phase(k, rows.length)));
+        for (const [k, i] of rows.entries()) {
+          await page.evaluate((i) => window.bench.startBlock(i), i);
+          samples.add(`${variant}:confirm`, await page.evaluate((i, p) => window.bench.finishBlock(i, p), i, phase(k, rows.length)));
+        }
+      });
+      await withPage(browser, pageUrl(origin, variant), async (page) => {
+        await page.evaluate((n) => window.bench.render(n), base);
+        const some = rows.slice(0, 3);
+        for (const [k, i] of some.entries()) {
+          await page.evaluate((i) => window.bench.startBlock(i), i);
+          const result = await page.evaluate(
+            (i, p, counted) => (counted ? window.bench.finishBlockCounted(i, p) : window.bench.finishBlock(i, p).then((ms) => ({ ms }))),
+            i,
+            phase(k, some.length),
+            variant === 'lib',
+          );
+          samples.add(`${variant}:confirm-base`, result.ms);
+          if (variant === 'lib') {
+            samples.add('lib:own', result.views - result.others);
+            samples.add('lib:others', result.others);
+          }
+        }
+      });
+    }
+    log(`interaction: run ${run + 1}/${config.runs} done`);
+  }
+
+  const rowsFor = (key, group, label) => {
+    const plain = samples.median(`plain:${key}`);
+    const lib = samples.median(`lib:${key}`);
+    table.add({ group, measure: `${label}: ${VARIANTS.plain}`, value: format.ms(plain) });
+    table.add({ group, measure: `${label}: ${VARIANTS.lib}`, value: format.ms(lib), ratio: format.ratio(lib / plain, 'plain DOM'), checked: lib / plain, budget: { max: 2, unit: '×' } });
+  };
+  rowsFor('click', `interaction, ${rowsLabel(small)}`, 'click → menu painted');
+  rowsFor('confirm', `interaction, ${rowsLabel(small)}`, 'answer → pill painted');
+  const group = `block one of ${rowsLabel(base)}`;
+  rowsFor('confirm-base', group, 'answer → pill painted');
+  table.add({ group, measure: 'elements rendered: this customer', value: format.int(samples.median('lib:own')) });
+  // The worst sample, not the median: one wrong wake-up is a bug.
+  const others = samples.max('lib:others');
+  table.add({ group, measure: 'elements rendered: other customers (max)', value: format.int(others), checked: others, budget: { max: 0 } });
+}

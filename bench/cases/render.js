@@ -1,0 +1,65 @@
+import { withPage } from '../browser.js';
+import { rotate, Samples } from '../stats.js';
+import { format } from '../table.js';
+import { pageUrl, rowsLabel, VARIANTS } from './variants.js';
+
+/**
+ * Render: n conversation rows, each a status pill and a closed header menu
+ * (a tenth blocked), built into a page that has loaded its code and nothing
+ * else. Time from the first createElement to the first frame painted after
+ * every element rendered; JS heap the rows added (after full GCs); DOM nodes
+ * including shadow roots. One fresh page per sample, variants in rotating order.
+ */
+export async function renderCase({ browser, origin, config, table, variants, log }) {
+  const samples = new Samples();
+  const counts = Object.values(config.rows);
+  const variantsFor = (n) => variants.filter((v) => v !== 'shoelace' || config.shoelaceRows.includes(n));
+
+  for (let run = 0; run < config.runs; run++) {
+    for (const n of counts) {
+      for (const variant of rotate(variantsFor(n), run)) {
+        const { ms, heap, nodes } = await withPage(browser, pageUrl(origin, variant), async (page, probe) => {
+          const before = await probe.heapAfterGc();
+          const { ms, nodes } = await page.evaluate((n) => window.bench.render(n), n);
+          return { ms, nodes, heap: (await probe.heapAfterGc()) - before };
+        });
+        samples.add(`${variant}:${n}:ms`, ms);
+        samples.add(`${variant}:${n}:heap`, heap);
+        samples.add(`${variant}:${n}:nodes`, nodes);
+      }
+    }
+    log(`render: run ${run + 1}/${config.runs} done`);
+  }
+
+  const m = (variant, n, what) => samples.median(`${variant}:${n}:${what}`);
+  const { base, large } = config.rows;
+  for (const n of counts) {
+    const group = `render ${rowsLabel(n)}`;
+    for (const [what, fmt] of [['ms', format.ms], ['heap', format.mb], ['nodes', format.int]]) {
+      const label = { ms: 'time', heap: 'JS heap', nodes: 'DOM nodes' }[what];
+      for (const variant of variantsFor(n)) {
+        const value = m(variant, n, what);
+        const vsLit = value / m('lit', n, what);
+        const row = { group, measure: `${label}: ${VARIANTS[variant]}`, value: fmt(value) };
+        if (variant !== 'lit') row.ratio = format.ratio(vsLit, 'trivial Lit');
+        // The issue's budgets are set on the 1,000-row figures (the base count).
+        if (variant === 'lib' && n === base && what === 'ms') Object.assign(row, { checked: vsLit, budget: { max: 1.3, unit: '×' } });
+        if (variant === 'lib' && n === base && what === 'heap') Object.assign(row, { checked: vsLit, budget: { max: 1.5, unit: '×' } });
+        table.add(row);
+      }
+      if (what === 'ms' && n === base && variants.includes('lib') && variantsFor(n).includes('shoelace')) {
+        const faster = m('shoelace', n, 'ms') / m('lib', n, 'ms');
+        table.add({ group, measure: 'time: library vs Shoelace', value: `${faster.toFixed(1)}× faster`, checked: faster, budget: { min: 30, unit: '×' } });
+      }
+    }
+  }
+
+  // Per-row cost must stay flat as rows grow: time per row at the large count over time per row at the base count.
+  const group = `per-row ${rowsLabel(large)} / ${rowsLabel(base)}`;
+  for (const variant of variantsFor(large)) {
+    const flat = (m(variant, large, 'ms') / large) / (m(variant, base, 'ms') / base);
+    const row = { group, measure: `time per row: ${VARIANTS[variant]}`, value: `${format.ms((m(variant, large, 'ms') / large) * 1000)} /1k rows`, ratio: format.ratio(flat, `at ${base}`) };
+    if (variant === 'lib') Object.assign(row, { checked: flat, budget: { max: 1.2, unit: '×' } });
+    table.add(row);
+  }
+}

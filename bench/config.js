@@ -1,0 +1,26 @@
+/**
+ * How much work a run does. `--quick` (CI) trims rows and runs so the whole
+ * thing fits in about a minute and a half on two cores; budgets then get 25 %
+ * slack (see budget.js) so that noise alone cannot fail a build.
+ */
+export function configFor({ quick }) {
+  return quick
+    ? {
+        quick,
+        runs: 3,
+        // The row counts the budgets read: `base` for the "1,000 rows" ratios,
+        // `large` for the per-row flatness check. All three are rendered.
+        rows: { small: 100, base: 1000, large: 3000 },
+        shoelaceRows: [1000], // Shoelace is slow enough to dominate the run time
+        clicksPerPage: 6,
+        leakCycles: { openClose: 500, blockUnblock: 200 },
+      }
+    : {
+        quick,
+        runs: 5,
+        rows: { small: 100, base: 1000, large: 5000 },
+        shoelaceRows: [100, 1000],
+        clicksPerPage: 8,
+        leakCycles: { openClose: 500, blockUnblock: 200 },
+      };
+}

@@ -1,0 +1,141 @@
+// chat-block-elements itself, as a host page would use it: the library entry,
+// the tag registrations, and connectBackend answering every request.
+import { LitElement } from 'lit';
+import { blockStore, connectBackend } from '../../src/index.ts';
+import '../../src/define.ts';
+import { afterNextFrame, customerId, customerName, deferred, install, isBlocked } from './harness.js';
+
+// The backend: 'manual' leaves each call pending until the bench answers it
+// (to time answer → pill painted); 'auto' answers at once (leak cycles).
+let backendMode = 'manual';
+let pending = null;
+let called = deferred();
+const call = () => {
+  called.resolve();
+  if (backendMode === 'auto') return Promise.resolve();
+  pending = deferred();
+  return pending.promise;
+};
+connectBackend(document, { block: call, unblock: call }, { timeoutMs: 0 });
+
+const pillOf = (row) => row.querySelector('chat-status-pill');
+const menuOf = (row) => row.querySelector('chat-header-menu');
+const part = (host, name) => host?.shadowRoot?.querySelector(`[part~="${name}"]`) ?? null;
+
+/** Polls `predicate` once a task until it holds (state that settles over a few microtasks and tasks). */
+async function until(predicate, what, timeoutMs = 5000) {
+  const start = performance.now();
+  while (!predicate()) {
+    if (performance.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 0));
+  }
+}
+
+/** Menu → Block/Unblock item → confirm in the dialog; resolves once the backend has been called. */
+async function startChange(row) {
+  const menu = menuOf(row);
+  called = deferred();
+  menu.show();
+  await menu.updateComplete;
+  const item = part(menu, 'block-item');
+  await item.updateComplete; // its aria-disabled (read on click) catches up in its own update
+  const seen = `${item.textContent.trim()} item, aria-disabled=${item.getAttribute('aria-disabled')}, menu open=${menu.open}`;
+  item.click();
+  let dialog = null;
+  await until(() => (dialog = menu.shadowRoot.querySelector('chat-confirm-dialog'))?.open && part(dialog, 'confirm'), `the dialog (${seen}; after the click: menu open=${menu.open}, pill ${pillOf(row).currentStatus})`);
+  await dialog.updateComplete;
+  // The native dialog's "close" event comes a task after it closes; a confirm()
+  // opened before it arrives is cancelled by it, so a whole change waits for it.
+  const closed = new Promise((resolve) => part(dialog, 'dialog').addEventListener('close', resolve, { once: true }));
+  part(dialog, 'confirm').click();
+  await called.promise;
+  return { dialog, closed };
+}
+
+/** Runs one whole block or unblock with the backend answering at once; resolves when it is applied and the dialog closed. */
+async function change(row, blocked) {
+  const { dialog, closed } = await startChange(row);
+  const id = menuOf(row).customer;
+  await until(() => blockStore.get(id).blocked === blocked && !blockStore.get(id).pending && !dialog.open, 'the change');
+  await closed;
+}
+
+/** Records which Lit elements render while `fn` runs (to see whom a store change woke). */
+function watchUpdates() {
+  const original = LitElement.prototype.update;
+  const updated = new Set();
+  LitElement.prototype.update = function (changed) {
+    updated.add(this);
+    return original.call(this, changed);
+  };
+  return (id) => {
+    LitElement.prototype.update = original;
+    const others = [...updated].filter((el) => el.customer && el.customer !== id);
+    return { views: updated.size, others: others.length };
+  };
+}
+
+install({
+  row(i) {
+    const row = document.createElement('div');
+    row.className = 'row';
+    const pill = document.createElement('chat-status-pill');
+    const menu = document.createElement('chat-header-menu');
+    for (const el of [pill, menu]) {
+      el.setAttribute('customer', customerId(i));
+      if (isBlocked(i)) el.setAttribute('blocked', '');
+    }
+    menu.setAttribute('customer-name', customerName(i));
+    const name = document.createElement('span');
+    name.className = 'name';
+    name.textContent = customerName(i);
+    row.append(pill, name, menu);
+    return row;
+  },
+  trigger: (row) => part(menuOf(row), 'trigger'),
+  popup: (row) => part(menuOf(row), 'menu'),
+  pillText: (row) => part(pillOf(row), 'pill')?.textContent.trim() ?? '',
+  startBlock: async (row) => void (await startChange(row)),
+  answerBackend: () => pending.resolve(),
+  extra: {
+    /** Like `finishBlock`, and also counts the views that rendered: the store must wake only this customer's. */
+    async finishBlockCounted(i, phase) {
+      const stop = watchUpdates();
+      const ms = await window.bench.finishBlock(i, phase);
+      return { ms, ...stop(customerId(i)) };
+    },
+
+    /** Opens and closes row i's menu n times, closing by Escape and by outside press in turn. */
+    async cycleOpenClose(i, n) {
+      const menu = menuOf(document.getElementById('rows').children[i]);
+      for (let k = 0; k < n; k++) {
+        part(menu, 'trigger').click();
+        await menu.updateComplete;
+        if (!menu.open) throw new Error('the menu did not open');
+        if (k % 2) document.body.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+        else part(menu, 'menu').dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+        await menu.updateComplete;
+        if (menu.open) throw new Error('the menu did not close');
+        // Let observers and autoUpdate's frame callbacks run now and then, as they would between clicks.
+        if (k % 25 === 0) await afterNextFrame();
+      }
+    },
+
+    /** Blocks and unblocks row i's customer n times through the menu and the dialog. */
+    async cycleBlock(i, n) {
+      const row = document.getElementById('rows').children[i];
+      backendMode = 'auto';
+      try {
+        for (let k = 0; k < n; k++) {
+          await change(row, true);
+          await change(row, false);
+          if (k % 25 === 0) await afterNextFrame();
+        }
+      } finally {
+        backendMode = 'manual';
+      }
+    },
+
+    storeListeners: () => blockStore.listenerCount,
+  },
+});

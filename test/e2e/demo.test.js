@@ -1,0 +1,204 @@
+// End-to-end: the demo inbox on its mock API, driven in real Chromium like an agent would.
+// Run: CHROME_PATH=/usr/bin/chromium node --test test/e2e/
+import { after, before, beforeEach, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { createServer } from 'vite';
+import puppeteer from 'puppeteer-core';
+import { findChrome, MISSING_CHROME_MESSAGE } from '../find-chrome.js';
+
+const repo = fileURLToPath(new URL('../../', import.meta.url));
+const EMILY = { id: '+14155550132', name: 'Emily Carter' };
+const MALLORY = { id: '+447911123456', name: '<img src=x onerror=alert(1)> Mallory' };
+
+/** @type {import('vite').ViteDevServer} */ let server;
+/** @type {import('puppeteer-core').Browser} */ let browser;
+/** @type {import('puppeteer-core').Page} */ let page;
+let base = '';
+const pageErrors = [];
+const alerts = [];
+
+/** Calls the mock server from node, as a second observer of what the page did. */
+async function api(path, body) {
+  const init = body === undefined ? {} : { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
+  const response = await fetch(new URL(`api/${path}`, base), init);
+  assert.ok(response.ok, `${path} answered ${response.status}`);
+  return response.json();
+}
+const serverBlocked = async (id) => (await api('customers')).find((c) => c.id === id).blocked;
+
+/** The accessible label of whatever has focus, looking through shadow roots. */
+const focusedLabel = () =>
+  page.evaluate(() => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    return (el?.getAttribute('aria-label') || el?.textContent || '').trim().replace(/\s+/g, ' ');
+  });
+
+/** Waits until the pill in the customer's conversation row reads `text` ('' = hidden). */
+const rowPill = (id, text) =>
+  page.waitForFunction(
+    (id, text) => {
+      const pill = document.querySelector(`li[data-customer="${id}"] chat-status-pill`);
+      const shown = (pill?.checkVisibility() && pill.shadowRoot.querySelector('[part~="pill"]')?.textContent.trim()) || '';
+      return shown.startsWith(text) && (text !== '' || shown === '');
+    },
+    {},
+    id,
+    text,
+  );
+
+const dialogOpen = () => page.evaluate(() => !!document.querySelector('chat-header-menu')?.shadowRoot.querySelector('chat-confirm-dialog')?.open);
+
+async function openChat({ id, name }) {
+  await page.click(`li[data-customer="${id}"] .row-open`);
+  await page.waitForFunction((name) => document.querySelector('.chat-name')?.textContent === name, {}, name);
+}
+
+/** Mouse path: three dots → Block → the dialog's Block button. */
+async function blockWithMouse() {
+  await page.click('::-p-aria([name="More options"][role="button"])');
+  await page.click('::-p-aria([name="Block"][role="menuitem"])');
+  await page.waitForFunction(() => document.querySelector('chat-header-menu')?.shadowRoot.querySelector('chat-confirm-dialog')?.open);
+  await page.click('chat-header-menu >>> chat-confirm-dialog >>> [part~="confirm"]');
+}
+
+before(async () => {
+  const executablePath = findChrome();
+  assert.ok(executablePath, MISSING_CHROME_MESSAGE);
+  server = await createServer({
+    configFile: `${repo}vite.config.ts`,
+    root: `${repo}demo`,
+    logLevel: 'warn',
+    server: { host: '127.0.0.1', port: 0, watch: null },
+  });
+  await server.listen();
+  base = server.resolvedUrls.local[0];
+  browser = await puppeteer.launch({
+    executablePath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  page = await browser.newPage();
+  page.setDefaultTimeout(6000);
+  await page.setViewport({ width: 1280, height: 800 });
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('dialog', (dialog) => {
+    alerts.push(dialog.message());
+    void dialog.dismiss();
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+beforeEach(async () => {
+  await api('reset', {});
+  await page.goto(base);
+  await page.waitForSelector('li[data-customer] chat-status-pill');
+  await page.waitForFunction(() => customElements.get('chat-header-menu'));
+});
+
+describe('demo inbox', () => {
+  test('block from the chat header with the mouse', async () => {
+    await openChat(EMILY);
+    assert.equal(await page.$eval('#composer-input', (t) => t.disabled), false);
+    await blockWithMouse();
+
+    await rowPill(EMILY.id, 'Blocked');
+    assert.equal(await dialogOpen(), false, 'the dialog closes once the backend accepted');
+    assert.equal(await serverBlocked(EMILY.id), true, 'the mock API saw the block');
+    assert.equal(await page.$eval('#composer-input', (t) => t.disabled), true, 'composer is off');
+    assert.match(await page.$eval('.composer-note', (n) => n.textContent), /You blocked this customer\. Unblock them to send messages\./);
+  });
+
+  test('unblock with the keyboard only', async () => {
+    await api('customer/block', { phone: EMILY.id });
+    await page.goto(base);
+    await page.waitForSelector(`li[data-customer="${EMILY.id}"]`);
+    await openChat(EMILY);
+    await rowPill(EMILY.id, 'Blocked');
+
+    // From the top of the page, Tab until the three-dots trigger has focus.
+    await page.evaluate(() => document.activeElement?.blur());
+    let tabs = 0;
+    while ((await focusedLabel()) !== 'More options') {
+      assert.ok(++tabs < 30, 'the menu trigger is reachable with Tab');
+      await page.keyboard.press('Tab');
+    }
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('chat-header-menu')?.open);
+    assert.equal(await focusedLabel(), 'Mark read', 'Enter opens the menu on its first item');
+    for (let i = 0; (await focusedLabel()) !== 'Unblock'; i++) {
+      assert.ok(i < 5, 'arrows reach Unblock');
+      await page.keyboard.press('ArrowDown');
+    }
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('chat-header-menu')?.shadowRoot.querySelector('chat-confirm-dialog')?.open);
+    assert.equal(await focusedLabel(), 'Cancel', 'the dialog starts on the least destructive button');
+    await page.keyboard.press('Tab');
+    assert.equal(await focusedLabel(), 'Unblock');
+    await page.keyboard.press('Enter');
+
+    await rowPill(EMILY.id, 'Unblocked');
+    assert.equal(await serverBlocked(EMILY.id), false, 'the mock API saw the unblock');
+    assert.equal(await page.$eval('#composer-input', (t) => t.disabled), false, 'composer is back on');
+    assert.equal(await focusedLabel(), 'More options', 'focus returns to the trigger');
+  });
+
+  test('a failed block shows the error, keeps the state, and can be retried', async () => {
+    await openChat(EMILY);
+    await api('control', { failure: 'next' });
+    await blockWithMouse();
+
+    const alert = await page.waitForSelector('chat-header-menu >>> chat-confirm-dialog >>> [role="alert"]');
+    assert.match(await alert.evaluate((a) => a.textContent), /500/);
+    assert.equal(await dialogOpen(), true, 'the dialog stays open to retry');
+    assert.equal(await serverBlocked(EMILY.id), false, 'nothing changed on the server');
+    await rowPill(EMILY.id, "Couldn't block");
+    await page.waitForFunction(() => document.getElementById('toasts').textContent.includes("Couldn't block Emily Carter"));
+    assert.equal(await page.$eval('#composer-input', (t) => t.disabled), false);
+
+    await page.click('chat-header-menu >>> chat-confirm-dialog >>> [part~="confirm"]');
+    await rowPill(EMILY.id, 'Blocked');
+    assert.equal(await dialogOpen(), false);
+    assert.equal(await serverBlocked(EMILY.id), true, 'the retry reached the server');
+  });
+
+  test('cancelling a slow block aborts it everywhere', async () => {
+    await openChat(EMILY);
+    await api('control', { latencyMs: 800 });
+    await blockWithMouse();
+    await rowPill(EMILY.id, 'Blocking…');
+    await page.click('chat-header-menu >>> chat-confirm-dialog >>> [part~="cancel"]');
+    await rowPill(EMILY.id, '');
+    // Let the mock finish its delay: a request the client gave up on must not land.
+    await new Promise((resolve) => setTimeout(resolve, 900));
+    assert.equal(await serverBlocked(EMILY.id), false);
+    assert.equal(await page.$eval('#toasts', (t) => t.textContent), '', "the agent's own cancel is no error toast");
+  });
+
+  test('host menu items and names stay text', async () => {
+    const row = `li[data-customer="${MALLORY.id}"]`;
+    assert.equal(await page.$eval(`${row} .row-name`, (n) => n.textContent), MALLORY.name);
+    await openChat(MALLORY);
+    assert.ok(await page.$(`${row} .badge`), 'starts with unread messages');
+    await page.click('::-p-aria([name="More options"][role="button"])');
+    await page.click('::-p-aria([name="Mark read"][role="menuitem"])');
+    await page.waitForFunction((row) => !document.querySelector(`${row} .badge`), {}, row);
+
+    await page.click('::-p-aria([name="More options"][role="button"])');
+    await page.click('::-p-aria([name="Block"][role="menuitem"])');
+    const heading = await page.waitForSelector('chat-header-menu >>> chat-confirm-dialog >>> [part~="heading"]');
+    assert.equal(await heading.evaluate((h) => h.textContent.trim()), `Block ${MALLORY.name}?`);
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('chat-header-menu')?.shadowRoot.querySelector('chat-confirm-dialog')?.open);
+    assert.equal(await serverBlocked(MALLORY.id), false, 'cancel sends nothing');
+
+    assert.equal(await page.evaluate(() => document.querySelectorAll('img, script:not([type="module"])').length), 0);
+    assert.deepEqual(alerts, [], 'no customer string ran as HTML');
+    assert.deepEqual(pageErrors, []);
+  });
+});
