@@ -33,12 +33,24 @@ export default defineConfig(({ command, mode }) => {
       minify: false,
       target: 'es2022',
       lib: {
-        entry: { index: 'src/index.ts', define: 'src/define.ts', react: 'src/react.ts' },
+        entry: {
+          index: 'src/index.ts',
+          define: 'src/define.ts',
+          react: 'src/react.ts',
+          'strings/locales/es': 'src/strings/locales/es.ts',
+          'strings/locales/hi': 'src/strings/locales/hi.ts',
+          'strings/locales/ar': 'src/strings/locales/ar.ts',
+        },
         formats: ['es'],
       },
       rollupOptions: {
         external: (id) => /^(lit|@lit\/reactive-element|lit-html|lit-element|@floating-ui\/dom|react)(\/|$)/.test(id),
-        output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
+        output: {
+          preserveModules: true,
+          preserveModulesRoot: 'src',
+          // @lit/react is bundled into the React entry; keep it out of a folder npm would skip.
+          entryFileNames: (chunk) => `${chunk.name.replace(/^.*node_modules\//, 'vendor/')}.js`,
+        },
       },
     },
   };

@@ -21,7 +21,7 @@ let hinted = false;
  * `'cancelled'` when a listener called `preventDefault()`, `'applied'` when the
  * backend accepted. Rejects with the backend's error after rolling back.
  * `signal` (e.g. the dialog's Cancel) aborts the signal handed to the host; a
- * request that then rejects is rolled back without leaving an error to retry.
+ * request that then rejects is rolled back quietly: no error state, no `chat-block-error`.
  */
 export async function requestBlockChange(
   target: EventTarget,
@@ -52,10 +52,13 @@ export async function requestBlockChange(
     return 'applied';
   } catch (thrown) {
     const error = thrown instanceof Error ? thrown : new Error(String(thrown));
-    // The agent cancelled: nothing to retry, so no error state; the host still hears of it.
-    if (signal?.aborted) store.abandon(customer.id);
-    else store.fail(customer.id, customer, action, error);
-    target.dispatchEvent(new ChatBlockErrorEvent({ customer, action, error }));
+    if (signal?.aborted) {
+      // The agent cancelled: not a backend failure, so no error state and no error event.
+      store.abandon(customer.id);
+    } else {
+      store.fail(customer.id, customer, action, error);
+      target.dispatchEvent(new ChatBlockErrorEvent({ customer, action, error }));
+    }
     throw error;
   } finally {
     signal?.removeEventListener('abort', abort);

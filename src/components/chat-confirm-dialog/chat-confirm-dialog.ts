@@ -20,6 +20,7 @@ export interface ConfirmOptions {
 }
 
 /**
+ * @tag chat-confirm-dialog
  * @summary Asks the agent to confirm before a customer is blocked or unblocked.
  *
  * A native modal `<dialog>` with `role="alertdialog"`. Focus starts on Cancel (the

@@ -18,6 +18,7 @@ const defaultTrue = { fromAttribute: (value: string | null) => value !== 'false'
 const DOTS = html`<svg viewBox="0 0 24 24" aria-hidden="true" fill="currentColor"><circle cx="12" cy="5" r="2"/><circle cx="12" cy="12" r="2"/><circle cx="12" cy="19" r="2"/></svg>`;
 
 /**
+ * @tag chat-header-menu
  * @summary The three-dots menu of a chat header, with a built-in Block / Unblock item.
  *
  * The item's label follows the customer's state in the shared store. Choosing it

@@ -3,6 +3,7 @@ import { ChatElement } from '../../internal/base-element.js';
 import { styles } from './chat-menu-item.styles.js';
 
 /**
+ * @tag chat-menu-item
  * @summary One entry of `<chat-header-menu>`: the host's own actions ("Mark read", "Assign to…").
  *
  * Choosing it fires `chat-menu-select` on the menu with `detail.value`.

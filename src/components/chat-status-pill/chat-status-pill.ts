@@ -10,12 +10,18 @@ export type PillStatus = 'active' | 'blocked' | 'blocking' | 'unblocking' | 'unb
 const STATUSES: readonly PillStatus[] = ['active', 'blocked', 'blocking', 'unblocking', 'unblocked', 'error'];
 
 /**
+ * @tag chat-status-pill
  * @summary Shows a customer's block status on the chat screen or in a conversation row.
  *
  * Hidden while the customer is active; "Blocked" stays; "Blocking…" / "Unblocking…"
  * while a request runs; "Unblocked" for `transient-ms`; on failure "Couldn't block"
  * with a Retry button. Follows the shared store, so every pill of one customer agrees.
  * The current status is also exposed as a custom state: `chat-status-pill:state(blocked)`.
+ *
+ * @event chat-block-request - Retry after a failed block (same contract as on `<chat-header-menu>`).
+ * @event chat-unblock-request - Retry after a failed unblock.
+ * @event chat-block-change - A retry was accepted.
+ * @event chat-block-error - A retry failed again.
  *
  * @csspart pill - The pill itself; also carries the status name (`pill blocked`).
  * @csspart retry - The Retry button shown after a failure.
