@@ -24,7 +24,7 @@ install({
     const blocked = isBlocked(i);
     const row = el('div', { class: 'row' });
     const badge = el('sl-badge', { variant: 'danger', pill: '' }, 'Blocked');
-    badge.hidden = !blocked;
+    if (!blocked) badge.style.display = 'none'; // sl-badge's :host display beats [hidden]
     const menu = el('sl-menu');
     menu.append(el('sl-menu-item', { value: 'block' }, blocked ? 'Unblock' : 'Block'));
     const dropdown = el('sl-dropdown', { placement: 'bottom-end' });
