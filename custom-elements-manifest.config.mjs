@@ -19,7 +19,7 @@ function publicContractOnly() {
 }
 
 export default {
-  globs: ['src/components/**/*.ts', 'src/internal/base-element.ts'],
+  globs: ['src/components/**/*.ts', 'src/internal/base-element.ts', 'src/internal/customer-element.ts'],
   exclude: ['src/**/*.styles.ts'],
   outdir: '.',
   litelement: true,

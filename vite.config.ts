@@ -1,5 +1,28 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { transform } from 'esbuild';
 import { mockApiPlugin } from './demo/server/mock-api-plugin.js';
+
+/**
+ * Minifies the CSS inside the components' css`…` literals, which a JS minifier
+ * leaves as written. Style modules hold plain CSS without `${}` interpolation.
+ */
+export function minifyCssLiterals(): Plugin {
+  return {
+    name: 'minify-css-literals',
+    apply: 'build',
+    async transform(code, id) {
+      if (!id.endsWith('.styles.ts')) return null;
+      let out = '';
+      let last = 0;
+      for (const match of code.matchAll(/css`([^`$]*)`/g)) {
+        const { code: min } = await transform(match[1], { loader: 'css', minify: true });
+        out += code.slice(last, match.index) + 'css`' + min.trim() + '`';
+        last = match.index! + match[0].length;
+      }
+      return { code: out + code.slice(last), map: null };
+    },
+  };
+}
 
 /**
  * Three builds from one config:
@@ -16,17 +39,25 @@ export default defineConfig(({ command, mode }) => {
     };
   }
   if (mode === 'cdn') {
+    // Not lib mode: Vite keeps whitespace in ES-format libraries, and this file is shipped as is.
     return {
+      plugins: [minifyCssLiterals()],
       build: {
         outDir: 'dist/cdn',
         emptyOutDir: true,
-        lib: { entry: 'src/define.ts', formats: ['es'], fileName: () => 'chat-block-elements.js' },
         minify: true,
         target: 'es2022',
+        copyPublicDir: false,
+        rollupOptions: {
+          input: 'src/define.ts',
+          preserveEntrySignatures: 'strict',
+          output: { format: 'es', entryFileNames: 'chat-block-elements.js' },
+        },
       },
     };
   }
   return {
+    plugins: [minifyCssLiterals()],
     build: {
       outDir: 'dist',
       emptyOutDir: false,

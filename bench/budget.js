@@ -6,14 +6,12 @@
  */
 export const QUICK_SLACK = 1.25;
 
+/** `{ pass, strict, text }`: `strict` says whether it passed without the quick-mode slack. */
 export function checkBudget(value, budget, { quick }) {
-  const slack = quick ? QUICK_SLACK : 1;
-  const unit = budget.unit ?? '';
-  if (!Number.isFinite(value)) return { pass: false, text: describe(budget, unit) };
-  if ('max' in budget) {
-    return { pass: value <= budget.max * slack, text: describe(budget, unit) };
-  }
-  return { pass: value >= budget.min / slack, text: describe(budget, unit) };
+  const text = describe(budget, budget.unit ?? '');
+  const within = (slack) =>
+    Number.isFinite(value) && ('max' in budget ? value <= budget.max * slack : value >= budget.min / slack);
+  return { pass: within(quick ? QUICK_SLACK : 1), strict: within(1), text };
 }
 
 function describe(budget, unit) {

@@ -17,7 +17,7 @@ export function configFor({ quick }) {
       }
     : {
         quick,
-        runs: 5,
+        runs: 7,
         rows: { small: 100, base: 1000, large: 5000 },
         shoelaceRows: [100, 1000],
         clicksPerPage: 8,

@@ -25,9 +25,9 @@ export class Table {
     let budgetText = '';
     let result = '';
     if (budget) {
-      const { pass, text } = checkBudget(checked, budget, this.mode);
+      const { pass, strict, text } = checkBudget(checked, budget, this.mode);
       budgetText = text;
-      result = pass ? 'pass' : 'FAIL';
+      result = !pass ? 'FAIL' : strict ? 'pass' : 'pass (slack)';
       if (!pass) this.failures++;
     }
     this.rows.push([group, measure, value, ratio, budgetText, result]);

@@ -45,3 +45,28 @@ export function deferred<T = unknown>() {
   const promise = new Promise<T>((res, rej) => ((resolve = res), (reject = rej)));
   return { promise, resolve, reject };
 }
+
+/** A short name for a node in failure messages: `<button part="cancel">`. */
+export function nodeLabel(node: unknown): string {
+  if (!(node instanceof Element)) return String(node);
+  const attrs = [...node.attributes].map((a) => ` ${a.name}="${a.value}"`).join('');
+  return `<${node.localName}${attrs}>`;
+}
+
+/**
+ * Asserts `actual` is the very node `expected`. Use it instead of
+ * `expect(a).to.equal(node)`: a failing chai assertion that carries a DOM node
+ * stalls the test runner (it serializes the node) until its 120 s limit.
+ */
+export function expectSame(actual: unknown, expected: unknown, what = 'node'): void {
+  if (actual !== expected) throw new Error(`${what}: expected ${nodeLabel(expected)}, got ${nodeLabel(actual)}`);
+}
+
+/**
+ * Resolves once the animations running in `el`'s shadow root (e.g. a dialog's
+ * entrance fade) finished, so axe measures the final colors, not a half-faded frame.
+ */
+export async function animationsDone(el: Element): Promise<void> {
+  const root = el.shadowRoot ?? el;
+  await Promise.all(root.getAnimations().map((a) => a.finished.catch(() => undefined)));
+}

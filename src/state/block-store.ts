@@ -15,6 +15,13 @@ export interface CustomerBlockState {
 
 export type BlockStoreListener = (state: CustomerBlockState) => void;
 
+/** @internal A listener object, so elements subscribe without a closure each. */
+export interface BlockStateView {
+  blockStateChanged(state: CustomerBlockState): void;
+}
+
+type Listener = BlockStoreListener | BlockStateView;
+
 const ALL = '*';
 
 /**
@@ -23,7 +30,7 @@ const ALL = '*';
  */
 export class BlockStore {
   #states = new Map<string, CustomerBlockState>();
-  #listeners = new Map<string, Set<BlockStoreListener>>();
+  #listeners = new Map<string, Set<Listener>>();
   #channel: BroadcastChannel | null = null;
 
   /** The customer's current state (an empty, unknown one if never seen). */
@@ -40,6 +47,7 @@ export class BlockStore {
 
   /** Seeds the state only if nothing is known yet (what an element's `blocked` attribute does). */
   seed(id: string, blocked: boolean): void {
+    assertId(id);
     if (!this.get(id).known) this.#update(id, { known: true, blocked });
   }
 
@@ -48,13 +56,21 @@ export class BlockStore {
    * customer. Returns the unsubscribe function.
    */
   subscribe(id: string, fn: BlockStoreListener): () => void {
+    this.watch(id, fn);
+    return () => this.unwatch(id, fn);
+  }
+
+  /** @internal `subscribe` without the unsubscribe closure. */
+  watch(id: string, listener: Listener): void {
     let set = this.#listeners.get(id);
     if (!set) this.#listeners.set(id, (set = new Set()));
-    set.add(fn);
-    return () => {
-      set.delete(fn);
-      if (set.size === 0 && this.#listeners.get(id) === set) this.#listeners.delete(id);
-    };
+    set.add(listener);
+  }
+
+  /** @internal */
+  unwatch(id: string, listener: Listener): void {
+    const set = this.#listeners.get(id);
+    if (set?.delete(listener) && set.size === 0) this.#listeners.delete(id);
   }
 
   /** How many listeners are subscribed (for leak checks). */
@@ -112,7 +128,7 @@ export class BlockStore {
     this.#states.set(id, next);
     for (const key of [id, ALL]) {
       const set = this.#listeners.get(key);
-      if (set) for (const fn of [...set]) fn(next);
+      if (set) for (const fn of [...set]) typeof fn === 'function' ? fn(next) : fn.blockStateChanged(next);
     }
   }
 

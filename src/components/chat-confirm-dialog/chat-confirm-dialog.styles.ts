@@ -5,13 +5,16 @@ export const styles = css`
     display: contents;
   }
   [part~='dialog'] {
+    color-scheme: var(--chat-color-scheme, light dark);
+  }
+  [part~='dialog'] {
     box-sizing: border-box;
     width: min(var(--chat-dialog-width, 26rem), calc(100vw - 2rem));
     padding: var(--chat-dialog-padding, 1.25rem 1.5rem);
     border: var(--chat-dialog-border, 1px solid transparent);
     border-radius: var(--chat-dialog-radius, 12px);
-    color: var(--chat-dialog-color, #1f2328);
-    background: var(--chat-dialog-background, #fff);
+    color: var(--chat-dialog-color, light-dark(#1f2328, #e6e9ee));
+    background: var(--chat-dialog-background, light-dark(#fff, #1d2127));
     box-shadow: var(--chat-dialog-shadow, 0 12px 40px rgb(0 0 0 / 0.25));
     font: var(--chat-dialog-font, 0.9375rem/1.45 var(--chat-font-family, system-ui, sans-serif));
   }
@@ -35,15 +38,15 @@ export const styles = css`
   }
   [part~='message'] {
     margin: 0;
-    color: var(--chat-dialog-message-color, #4b5563);
+    color: var(--chat-dialog-message-color, light-dark(#4b5563, #b4bcc7));
     overflow-wrap: anywhere;
   }
   [part~='error'] {
     margin: 0.75rem 0 0;
     padding: 0.5rem 0.75rem;
     border-radius: 8px;
-    color: var(--chat-dialog-error-color, #8a1c1c);
-    background: var(--chat-dialog-error-background, #fdecec);
+    color: var(--chat-dialog-error-color, light-dark(#8a1c1c, #fecaca));
+    background: var(--chat-dialog-error-background, light-dark(#fdecec, #4a1818));
   }
   [part~='actions'] {
     display: flex;
@@ -57,7 +60,7 @@ export const styles = css`
     min-height: 2.25rem;
     padding: 0 1rem;
     border-radius: var(--chat-button-radius, 8px);
-    border: 1px solid var(--chat-button-border-color, #c9ced6);
+    border: 1px solid var(--chat-button-border-color, light-dark(#c9ced6, #434a55));
     color: inherit;
     background: var(--chat-button-background, transparent);
     cursor: pointer;
@@ -77,22 +80,6 @@ export const styles = css`
   [part~='confirm'][aria-disabled='true'] {
     cursor: progress;
     opacity: 0.75;
-  }
-  @media (prefers-color-scheme: dark) {
-    [part~='dialog'] {
-      color: var(--chat-dialog-color, #e6e9ee);
-      background: var(--chat-dialog-background, #1d2127);
-    }
-    [part~='message'] {
-      color: var(--chat-dialog-message-color, #b4bcc7);
-    }
-    [part~='error'] {
-      color: var(--chat-dialog-error-color, #fecaca);
-      background: var(--chat-dialog-error-background, #4a1818);
-    }
-    button {
-      border-color: var(--chat-button-border-color, #434a55);
-    }
   }
   @media (prefers-reduced-motion: reduce) {
     [part~='dialog'][open] {

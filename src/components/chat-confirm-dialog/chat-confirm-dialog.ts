@@ -60,6 +60,7 @@ export interface ConfirmOptions {
  * @cssprop --chat-confirm-color - Text color of the confirm button.
  * @cssprop --chat-confirm-background - Background of the confirm button (neutral tone).
  * @cssprop --chat-danger-background - Background of the confirm button (danger tone).
+ * @cssprop --chat-color-scheme - `light dark` (default: follows prefers-color-scheme), `light` or `dark`.
  * @cssprop --chat-focus-ring - Focus outline color.
  */
 export class ChatConfirmDialog extends ChatElement {
@@ -177,6 +178,11 @@ export class ChatConfirmDialog extends ChatElement {
     </dialog>`;
   }
 
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // The host closed it (open = false): that answers a pending confirm() with false.
+    if (changed.has('open') && !this.open && this.renderRoot.querySelector('dialog')?.open) this.#close('cancel');
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     if (!changed.has('open')) return;
     const dialog = this.#dialog;
@@ -185,8 +191,6 @@ export class ChatConfirmDialog extends ChatElement {
       this.#returnValue = '';
       dialog.showModal();
       this.#part('cancel')?.focus();
-    } else if (!this.open && dialog.open) {
-      dialog.close();
     }
   }
 
@@ -198,7 +202,7 @@ export class ChatConfirmDialog extends ChatElement {
     return this.renderRoot.querySelector(`[part~="${name}"]`);
   }
 
-  #onConfirm = async (): Promise<void> => {
+  async #onConfirm(): Promise<void> {
     if (this._busy) return;
     const action = this._options?.action;
     if (!action) return this.#close('confirm');
@@ -217,21 +221,22 @@ export class ChatConfirmDialog extends ChatElement {
         this._busy = false;
       }
     }
-  };
+  }
 
-  #onCancelEvent = (event: Event): void => {
+  #onCancelEvent(event: Event): void {
     // Escape: close through our own path so the answer and focus are handled once.
     event.preventDefault();
     this.cancel();
-  };
+  }
 
-  #onClose = (): void => {
+  #onClose(): void {
     // Closed by something else (e.g. `dialog.close()` from outside): treat as cancel.
-    if (this.open) this.#close('cancel');
-  };
+    // The event arrives a task late, so a dialog reopened meanwhile is still open: leave it.
+    if (this.open && !this.#dialog.open) this.#close('cancel');
+  }
 
   #close(value: 'confirm' | 'cancel'): void {
-    if (!this.open && !this.#resolve) return;
+    if (!this.open && !this.#resolve && !this.renderRoot.querySelector('dialog')?.open) return;
     this.#returnValue = value;
     if (value === 'cancel') this.#abort?.abort(new DOMException('The agent cancelled.', 'AbortError'));
     this.#abort = null;

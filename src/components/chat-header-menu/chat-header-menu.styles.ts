@@ -2,6 +2,7 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
+    color-scheme: var(--chat-color-scheme, light dark);
     display: inline-block;
     font: var(--chat-menu-font, 0.9375rem/1.4 var(--chat-font-family, system-ui, sans-serif));
   }
@@ -41,10 +42,10 @@ export const styles = css`
     min-width: var(--chat-menu-min-width, 12rem);
     overflow: auto;
     padding: var(--chat-menu-padding, 0.25rem);
-    border: var(--chat-menu-border, 1px solid rgb(0 0 0 / 0.08));
+    border: var(--chat-menu-border, 1px solid light-dark(rgb(0 0 0 / 0.08), rgb(255 255 255 / 0.08)));
     border-radius: var(--chat-menu-radius, 10px);
-    color: var(--chat-menu-color, #1f2328);
-    background: var(--chat-menu-background, #fff);
+    color: var(--chat-menu-color, light-dark(#1f2328, #e6e9ee));
+    background: var(--chat-menu-background, light-dark(#fff, #23272e));
     box-shadow: var(--chat-menu-shadow, 0 8px 28px rgb(0 0 0 / 0.18));
     font: inherit;
   }
@@ -61,13 +62,6 @@ export const styles = css`
     height: 1px;
     margin: 0.25rem 0.5rem;
     background: var(--chat-menu-separator-color, rgb(127 127 127 / 0.25));
-  }
-  @media (prefers-color-scheme: dark) {
-    [part~='menu'] {
-      color: var(--chat-menu-color, #e6e9ee);
-      background: var(--chat-menu-background, #23272e);
-      border: var(--chat-menu-border, 1px solid rgb(255 255 255 / 0.08));
-    }
   }
   @media (prefers-reduced-motion: reduce) {
     [part~='menu']:popover-open {

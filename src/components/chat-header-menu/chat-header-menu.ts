@@ -1,10 +1,8 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import type { Placement } from '@floating-ui/dom';
-import { ChatElement } from '../../internal/base-element.js';
-import { CustomerController } from '../../internal/customer-controller.js';
+import { CustomerElement } from '../../internal/customer-element.js';
 import { anchorPopup, PLACEMENTS } from '../../internal/anchor-popup.js';
 import { Typeahead } from '../../internal/typeahead.js';
-import { blockStore, type BlockStore } from '../../state/block-store.js';
 import { requestBlockChange } from '../../state/request-block-change.js';
 import { ChatMenuSelectEvent, type BlockAction, type CustomerRef } from '../../events.js';
 import { format } from '../../strings/registry.js';
@@ -15,7 +13,6 @@ import { styles } from './chat-header-menu.styles.js';
 /** Boolean attributes that default to true: only the value "false" turns them off. */
 const defaultTrue = { fromAttribute: (value: string | null) => value !== 'false', toAttribute: String };
 
-const DOTS = html`<svg viewBox="0 0 24 24" aria-hidden="true" fill="currentColor"><circle cx="12" cy="5" r="2"/><circle cx="12" cy="12" r="2"/><circle cx="12" cy="19" r="2"/></svg>`;
 
 /**
  * @tag chat-header-menu
@@ -56,32 +53,26 @@ const DOTS = html`<svg viewBox="0 0 24 24" aria-hidden="true" fill="currentColor
  * @cssprop --chat-menu-shadow - Shadow of the popup.
  * @cssprop --chat-menu-separator-color - Color of the separator.
  * @cssprop --chat-danger-color - Color of the Block item.
+ * @cssprop --chat-color-scheme - `light dark` (default: follows prefers-color-scheme), `light` or `dark`.
  * @cssprop --chat-focus-ring - Focus outline color.
  */
-export class ChatHeaderMenu extends ChatElement {
+export class ChatHeaderMenu extends CustomerElement {
   static override readonly tagName = 'chat-header-menu';
   static readonly dependencies = { 'chat-menu-item': ChatMenuItem, 'chat-confirm-dialog': ChatConfirmDialog };
   static override styles = styles;
   static override properties = {
-    customer: { reflect: true },
     customerName: { attribute: 'customer-name' },
-    blocked: { type: Boolean },
     label: {},
     placement: {},
     open: { type: Boolean, reflect: true },
     disabled: { type: Boolean, reflect: true },
     canBlock: { attribute: 'can-block', converter: defaultTrue },
     confirmUnblock: { attribute: 'confirm-unblock', converter: defaultTrue },
-    store: { attribute: false },
     _hasHostItems: { state: true },
   };
 
-  /** The customer's id (for the reference API, the phone number). Required to block. */
-  declare customer: string;
   /** The name shown in the confirmation ("Block Priya Sharma?"); rendered as text. */
   declare customerName: string;
-  /** The known state to start from when the store knows nothing of this customer yet. */
-  declare blocked: boolean;
   /** The trigger's accessible name; defaults to "More options". */
   declare label: string;
   /** Where the popup opens, as a floating-ui placement; flips when there is no room. */
@@ -94,30 +85,25 @@ export class ChatHeaderMenu extends ChatElement {
   declare canBlock: boolean;
   /** `confirm-unblock="false"` unblocks without asking. */
   declare confirmUnblock: boolean;
-  /** The store to follow; defaults to the shared `blockStore`. */
-  declare store: BlockStore;
   declare private _hasHostItems: boolean;
 
-  #customerState = new CustomerController(this);
   #popupRendered = false;
   #dialogRendered = false;
   #focusOnOpen: 'first' | 'last' | null = null;
   #stopPositioning: (() => void) | null = null;
-  #typeahead = new Typeahead();
+  #typeahead: Typeahead | null = null;
+  #outsidePointer: ((event: PointerEvent) => void) | null = null;
   #warned = false;
 
   constructor() {
     super();
-    this.customer = '';
     this.customerName = '';
-    this.blocked = false;
     this.label = '';
     this.placement = 'bottom-end';
     this.open = false;
     this.disabled = false;
     this.canBlock = true;
     this.confirmUnblock = true;
-    this.store = blockStore;
     this._hasHostItems = false;
   }
 
@@ -139,8 +125,7 @@ export class ChatHeaderMenu extends ChatElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('customer') || changed.has('store')) this.#customerState.sync();
-    else if (changed.has('blocked') && changed.get('blocked') !== undefined) this.#customerState.sync(true);
+    super.willUpdate(changed);
     if (this.open) this.#popupRendered = true;
     if (changed.has('placement') && !PLACEMENTS.includes(this.placement)) {
       console.error(`chat-header-menu: unknown placement "${this.placement}"; using "bottom-end".`);
@@ -149,48 +134,37 @@ export class ChatHeaderMenu extends ChatElement {
   }
 
   protected override render() {
-    const t = this.text;
-    return html`<button
-        part="trigger"
-        type="button"
-        aria-haspopup="menu"
-        aria-expanded=${this.open ? 'true' : 'false'}
-        aria-controls=${this.#popupRendered ? 'menu' : nothing}
-        aria-label=${this.label || t.menuLabel}
-        ?disabled=${this.disabled}
-        @click=${this.#onTriggerClick}
-        @keydown=${this.#onTriggerKeydown}
-      >
-        ${DOTS}
-      </button>
-      ${this.#popupRendered ? this.#renderPopup() : nothing}
-      ${this.#dialogRendered ? html`<chat-confirm-dialog></chat-confirm-dialog>` : nothing}`;
+    const label = this.label || this.text.menuLabel;
+    // Kept free of whitespace nodes and with one lazy part: a closed menu is a row's worth of DOM.
+    return html`<button part="trigger" type="button" aria-haspopup="menu" aria-expanded=${this.open ? 'true' : 'false'} aria-controls=${this.#popupRendered ? 'menu' : nothing} aria-label=${label} ?disabled=${this.disabled} @click=${this.#onTriggerClick} @keydown=${this.#onTriggerKeydown}><svg viewBox="0 0 24 24" aria-hidden="true" fill="currentColor"><path d="M12 7a2 2 0 1 0 0-4 2 2 0 0 0 0 4m0 7a2 2 0 1 0 0-4 2 2 0 0 0 0 4m0 7a2 2 0 1 0 0-4 2 2 0 0 0 0 4"/></svg></button>${
+      this.#popupRendered ? this.#renderPopup(label) : nothing
+    }`;
   }
 
-  #renderPopup() {
-    const t = this.text;
+  #renderPopup(label: string) {
     const item = this.#blockItem();
     return html`<div
-      id="menu"
-      part="menu"
-      role="menu"
-      popover="manual"
-      aria-label=${this.label || t.menuLabel}
-      @keydown=${this.#onMenuKeydown}
-      @click=${this.#onMenuClick}
-    >
-      <slot @slotchange=${this.#onSlotChange}></slot>
-      ${this._hasHostItems ? html`<div role="separator" part="separator"></div>` : nothing}
-      <chat-menu-item part="block-item" tone="danger" value=${item.action} ?disabled=${!!item.reason}>
-        ${item.label}${item.reason ? html`<span slot="description">${item.reason}</span>` : nothing}
-      </chat-menu-item>
-    </div>`;
+        id="menu"
+        part="menu"
+        role="menu"
+        popover="manual"
+        aria-label=${label}
+        @keydown=${this.#onMenuKeydown}
+        @click=${this.#onMenuClick}
+      >
+        <slot @slotchange=${this.#onSlotChange}></slot>
+        ${this._hasHostItems ? html`<div role="separator" part="separator"></div>` : nothing}
+        <chat-menu-item part="block-item" tone="danger" value=${item.action} ?disabled=${!!item.reason}>
+          ${item.label}${item.reason ? html`<span slot="description">${item.reason}</span>` : nothing}
+        </chat-menu-item>
+      </div>
+      ${this.#dialogRendered ? html`<chat-confirm-dialog></chat-confirm-dialog>` : nothing}`;
   }
 
   /** What the built-in item offers now, and why it can't be chosen, if so. */
   #blockItem(): { action: BlockAction; label: string; reason: string } {
     const t = this.text;
-    const state = this.#customerState.state;
+    const state = this.customerState;
     const action: BlockAction = state?.blocked ? 'unblock' : 'block';
     const label = action === 'block' ? t.block : t.unblock;
     let reason = '';
@@ -209,7 +183,10 @@ export class ChatHeaderMenu extends ChatElement {
       if (!this.customer) this.#warnMissingCustomer();
       this.#stopPositioning?.();
       this.#stopPositioning = anchorPopup(this.#trigger, popup, this.placement);
-      document.addEventListener('pointerdown', this.#onOutsidePointer, true);
+      this.#outsidePointer ??= (event) => {
+        if (!event.composedPath().includes(this)) this.open = false;
+      };
+      document.addEventListener('pointerdown', this.#outsidePointer, true);
       // Slotted items may still be upgrading; focus after they have rendered.
       await Promise.all(this.#hostItems().map((item) => item.updateComplete));
       if (this.open) this.#focusItem(this.#focusOnOpen === 'last' ? -1 : 0);
@@ -252,29 +229,29 @@ export class ChatHeaderMenu extends ChatElement {
   #stopListening(): void {
     this.#stopPositioning?.();
     this.#stopPositioning = null;
-    document.removeEventListener('pointerdown', this.#onOutsidePointer, true);
+    if (this.#outsidePointer) document.removeEventListener('pointerdown', this.#outsidePointer, true);
   }
 
-  #onSlotChange = (): void => {
+  #onSlotChange(): void {
     this._hasHostItems = this.#hostItems().length > 0;
-  };
+  }
 
-  #onTriggerClick = (): void => {
+  #onTriggerClick(): void {
     // Enter and Space arrive here too, as the button's own click.
     if (this.open) return this.hide();
     this.show();
-  };
+  }
 
-  #onTriggerKeydown = (event: KeyboardEvent): void => {
+  #onTriggerKeydown(event: KeyboardEvent): void {
     const where = event.key === 'ArrowDown' ? 'first' : event.key === 'ArrowUp' ? 'last' : null;
     if (!where || this.disabled) return;
     event.preventDefault();
     this.#focusOnOpen = where;
     if (this.open) this.#focusItem(where === 'last' ? -1 : 0);
     else this.open = true;
-  };
+  }
 
-  #onMenuKeydown = (event: KeyboardEvent): void => {
+  #onMenuKeydown(event: KeyboardEvent): void {
     const items = this.#items();
     const current = items.indexOf(event.composedPath().find((n) => items.includes(n as HTMLElement)) as HTMLElement);
     switch (event.key) {
@@ -304,23 +281,19 @@ export class ChatHeaderMenu extends ChatElement {
       default: {
         if (event.key.length !== 1 || event.ctrlKey || event.metaKey || event.altKey) return;
         const labels = items.map((item) => (item as ChatMenuItem).label ?? item.textContent ?? '');
-        const index = this.#typeahead.match(event.key, labels, current);
+        const index = (this.#typeahead ??= new Typeahead()).match(event.key, labels, current);
         if (index >= 0) items[index].focus();
       }
     }
     event.preventDefault();
     event.stopPropagation();
-  };
+  }
 
-  #onMenuClick = (event: MouseEvent): void => {
+  #onMenuClick(event: MouseEvent): void {
     const items = this.#items();
     const item = event.composedPath().find((n) => items.includes(n as HTMLElement));
     if (item) this.#choose(item as HTMLElement);
-  };
-
-  #onOutsidePointer = (event: PointerEvent): void => {
-    if (!event.composedPath().includes(this)) this.open = false;
-  };
+  }
 
   #choose(item: HTMLElement): void {
     if (item.getAttribute('aria-disabled') === 'true') return;
@@ -360,6 +333,7 @@ export class ChatHeaderMenu extends ChatElement {
     const shared = root.querySelector?.('chat-confirm-dialog');
     if (shared instanceof ChatConfirmDialog) return shared;
     if (!this.#dialogRendered) {
+      // Rendered next to the popup, which exists by now: the dialog follows a choice in it.
       this.#dialogRendered = true;
       this.requestUpdate();
       await this.updateComplete;

@@ -23,7 +23,7 @@ export const styles = css`
     outline-offset: -2px;
   }
   :host([tone='danger']) {
-    color: var(--chat-danger-color, #c62828);
+    color: var(--chat-danger-color, light-dark(#c62828, #ff8a80));
   }
   :host([disabled]) {
     cursor: not-allowed;
@@ -32,11 +32,6 @@ export const styles = css`
   [part~='description'] {
     font-size: 0.8em;
     opacity: 0.8;
-  }
-  @media (prefers-color-scheme: dark) {
-    :host([tone='danger']) {
-      color: var(--chat-danger-color, #ff8a80);
-    }
   }
   @media (forced-colors: active) {
     :host(:focus) {

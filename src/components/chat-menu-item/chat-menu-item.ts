@@ -21,6 +21,7 @@ import { styles } from './chat-menu-item.styles.js';
  * @cssprop --chat-menu-item-color - Text color.
  * @cssprop --chat-menu-item-hover-background - Background under the pointer and focus.
  * @cssprop --chat-danger-color - Text color of a `tone="danger"` item.
+ * @cssprop --chat-color-scheme - `light dark` (default: follows prefers-color-scheme), `light` or `dark`.
  * @cssprop --chat-focus-ring - Focus outline color.
  */
 export class ChatMenuItem extends ChatElement {

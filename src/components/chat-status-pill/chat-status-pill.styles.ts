@@ -1,12 +1,17 @@
 import { css } from 'lit';
 
 export const styles = css`
+  /* Hidden while active: most pills of a long list show nothing. */
   :host {
-    display: inline-flex;
+    color-scheme: var(--chat-color-scheme, light dark);
+    display: none;
     vertical-align: middle;
     font: var(--chat-pill-font, 600 0.75rem/1.2 var(--chat-font-family, system-ui, sans-serif));
   }
-  :host(:state(active)),
+  :host(:state(visible)),
+  :host([announce]) {
+    display: inline-flex;
+  }
   :host([hidden]) {
     display: none;
   }
@@ -16,22 +21,22 @@ export const styles = css`
     gap: 0.375em;
     padding: var(--chat-pill-padding, 0.2em 0.6em);
     border-radius: var(--chat-pill-radius, 999px);
-    color: var(--chat-pill-color, #3f4650);
-    background: var(--chat-pill-background, #eceff3);
+    color: var(--chat-pill-color, light-dark(#3f4650, #d5dae1));
+    background: var(--chat-pill-background, light-dark(#eceff3, #2b3038));
     border: 1px solid transparent;
     white-space: nowrap;
   }
   :host(:state(blocked)) [part~='pill'] {
-    color: var(--chat-pill-blocked-color, #9b1c1c);
-    background: var(--chat-pill-blocked-background, #fde8e8);
+    color: var(--chat-pill-blocked-color, light-dark(#9b1c1c, #fecaca));
+    background: var(--chat-pill-blocked-background, light-dark(#fde8e8, #5b1a1a));
   }
   :host(:state(unblocked)) [part~='pill'] {
-    color: var(--chat-pill-unblocked-color, #0b6b3a);
-    background: var(--chat-pill-unblocked-background, #def7ec);
+    color: var(--chat-pill-unblocked-color, light-dark(#0b6b3a, #bbf7d0));
+    background: var(--chat-pill-unblocked-background, light-dark(#def7ec, #14532d));
   }
   :host(:state(error)) [part~='pill'] {
-    color: var(--chat-pill-error-color, #8a3b00);
-    background: var(--chat-pill-error-background, #fff1e0);
+    color: var(--chat-pill-error-color, light-dark(#8a3b00, #fed7aa));
+    background: var(--chat-pill-error-background, light-dark(#fff1e0, #5a2e0c));
   }
   [part~='retry'] {
     font: inherit;
@@ -45,24 +50,6 @@ export const styles = css`
   [part~='retry']:focus-visible {
     outline: 2px solid var(--chat-focus-ring, #2563eb);
     outline-offset: 2px;
-  }
-  @media (prefers-color-scheme: dark) {
-    [part~='pill'] {
-      color: var(--chat-pill-color, #d5dae1);
-      background: var(--chat-pill-background, #2b3038);
-    }
-    :host(:state(blocked)) [part~='pill'] {
-      color: var(--chat-pill-blocked-color, #fecaca);
-      background: var(--chat-pill-blocked-background, #5b1a1a);
-    }
-    :host(:state(unblocked)) [part~='pill'] {
-      color: var(--chat-pill-unblocked-color, #bbf7d0);
-      background: var(--chat-pill-unblocked-background, #14532d);
-    }
-    :host(:state(error)) [part~='pill'] {
-      color: var(--chat-pill-error-color, #fed7aa);
-      background: var(--chat-pill-error-background, #5a2e0c);
-    }
   }
   @media (forced-colors: active) {
     [part~='pill'] {

@@ -1,7 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { ChatElement } from '../../internal/base-element.js';
-import { CustomerController } from '../../internal/customer-controller.js';
-import { blockStore, type BlockStore, type CustomerBlockState } from '../../state/block-store.js';
+import { CustomerElement } from '../../internal/customer-element.js';
+import type { CustomerBlockState } from '../../state/block-store.js';
 import { requestBlockChange } from '../../state/request-block-change.js';
 import { styles } from './chat-status-pill.styles.js';
 
@@ -16,7 +15,8 @@ const STATUSES: readonly PillStatus[] = ['active', 'blocked', 'blocking', 'unblo
  * Hidden while the customer is active; "Blocked" stays; "Blocking…" / "Unblocking…"
  * while a request runs; "Unblocked" for `transient-ms`; on failure "Couldn't block"
  * with a Retry button. Follows the shared store, so every pill of one customer agrees.
- * The current status is also exposed as a custom state: `chat-status-pill:state(blocked)`.
+ * The current status is also exposed as a custom state, `chat-status-pill:state(blocked)`,
+ * and `:state(visible)` whenever the pill shows.
  *
  * @event chat-block-request - Retry after a failed block (same contract as on `<chat-header-menu>`).
  * @event chat-unblock-request - Retry after a failed unblock.
@@ -37,60 +37,49 @@ const STATUSES: readonly PillStatus[] = ['active', 'blocked', 'blocking', 'unblo
  * @cssprop --chat-pill-unblocked-background - Background of the transient "Unblocked".
  * @cssprop --chat-pill-error-color - Text color after a failure.
  * @cssprop --chat-pill-error-background - Background after a failure.
+ * @cssprop --chat-color-scheme - `light dark` (default: follows prefers-color-scheme), `light` or `dark`.
  * @cssprop --chat-focus-ring - Focus outline color.
  * @cssprop --chat-font-family - Font family of every element.
  */
-export class ChatStatusPill extends ChatElement {
+export class ChatStatusPill extends CustomerElement {
   static override readonly tagName = 'chat-status-pill';
   static override styles = styles;
   static override properties = {
-    customer: { reflect: true },
     status: { reflect: true },
-    blocked: { type: Boolean },
     transientMs: { type: Number, attribute: 'transient-ms' },
     announce: { type: Boolean, reflect: true },
-    store: { attribute: false },
     _showUnblocked: { state: true },
   };
 
-  /** The customer's id (for the reference API, the phone number). */
-  declare customer: string;
   /**
    * Forces a status instead of following the store: `active | blocked | blocking |
    * unblocking | unblocked | error`. Leave unset to follow the customer.
    */
   declare status: PillStatus | undefined;
-  /** The known state to start from when the store knows nothing of this customer yet. */
-  declare blocked: boolean;
   /** How long "Unblocked" shows, in milliseconds; 0 keeps it until the next change. */
   declare transientMs: number;
   /** Makes the pill a polite live region. Opt-in: a list of 500 pills must not chatter. */
   declare announce: boolean;
-  /** The store to follow; defaults to the shared `blockStore`. */
-  declare store: BlockStore;
   declare private _showUnblocked: boolean;
 
-  #internals = this.attachInternals();
-  #customerState: CustomerController;
+  // Attached on first use: most pills of a long list stay active and never need it.
+  #internals: ElementInternals | null = null;
+  #shownStatus: PillStatus = 'active';
   #wasBlocked: boolean | null = null;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #warned = false;
 
   constructor() {
     super();
-    this.customer = '';
-    this.blocked = false;
     this.transientMs = 4000;
     this.announce = false;
-    this.store = blockStore;
     this._showUnblocked = false;
-    this.#customerState = new CustomerController(this, (state) => this.#onStoreChange(state));
   }
 
   /** The status shown now. */
   get currentStatus(): PillStatus {
     if (this.status) return STATUSES.includes(this.status) ? this.status : 'active';
-    const state = this.#customerState.state;
+    const state = this.customerState;
     if (!state) return 'active';
     if (state.pending) return state.pending === 'block' ? 'blocking' : 'unblocking';
     if (state.error) return 'error';
@@ -105,11 +94,11 @@ export class ChatStatusPill extends ChatElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
     if (changed.has('customer') || changed.has('store')) {
+      // A pill reused for another customer (a recycled list row) starts fresh.
       this.#wasBlocked = null;
-      this.#customerState.sync();
-    } else if (changed.has('blocked') && changed.get('blocked') !== undefined) {
-      this.#customerState.sync(true);
+      this.#hideUnblocked();
     }
     if (changed.has('status') && this.status && !STATUSES.includes(this.status)) {
       console.error(`chat-status-pill: unknown status "${this.status}"; expected one of ${STATUSES.join(', ')}.`);
@@ -118,19 +107,28 @@ export class ChatStatusPill extends ChatElement {
       this.#warned = true;
       console.warn('chat-status-pill: set the "customer" attribute (or an explicit "status"); the pill stays hidden.');
     }
-    this.#wasBlocked ??= this.#customerState.state?.blocked ?? null;
+    this.#wasBlocked ??= this.customerState?.blocked ?? null;
   }
 
   protected override render() {
     const status = this.currentStatus;
-    const states = this.#internals.states;
-    for (const s of STATUSES) if (s === status) states.add(s);
-    else states.delete(s);
+    this.#exposeState(status);
     if (status === 'active') return this.announce ? html`<span role="status"></span>` : nothing;
     const pill = html`<span part="pill ${status}">${this.#label(status)}${
       status === 'error' ? html` <button part="retry" type="button" @click=${this.#retry}>${this.text.retry}</button>` : nothing
     }</span>`;
     return this.announce ? html`<span role="status">${pill}</span>` : pill;
+  }
+
+  /** Mirrors the status as custom states (`:state(blocked)`, and `:state(visible)` unless active). */
+  #exposeState(status: PillStatus): void {
+    if (status === this.#shownStatus) return;
+    const states = (this.#internals ??= this.attachInternals()).states;
+    states.delete(this.#shownStatus);
+    states.add(status);
+    if (status === 'active') states.delete('visible');
+    else states.add('visible');
+    this.#shownStatus = status;
   }
 
   #label(status: Exclude<PillStatus, 'active'>): string {
@@ -145,11 +143,11 @@ export class ChatStatusPill extends ChatElement {
       case 'unblocked':
         return t.statusUnblocked;
       case 'error':
-        return this.#customerState.state?.error?.action === 'unblock' ? t.statusUnblockFailed : t.statusBlockFailed;
+        return this.customerState?.error?.action === 'unblock' ? t.statusUnblockFailed : t.statusBlockFailed;
     }
   }
 
-  #onStoreChange(state: CustomerBlockState): void {
+  override blockStateChanged(state: CustomerBlockState): void {
     // "Unblocked" is the moment an accepted unblock lands, not a stored state.
     if (this.#wasBlocked && !state.blocked && !state.pending) this.#showUnblockedFor(this.transientMs);
     else if (state.blocked || state.pending) this.#hideUnblocked();
@@ -173,12 +171,12 @@ export class ChatStatusPill extends ChatElement {
     this.#timer = undefined;
   }
 
-  #retry = (): void => {
-    const failed = this.#customerState.state?.error;
+  #retry(): void {
+    const failed = this.customerState?.error;
     if (!failed) return;
     // The outcome lands in the store (and a chat-block-error event); nothing more to do here.
     requestBlockChange(this, this.store, failed.customer, failed.action).catch(() => {});
-  };
+  }
 }
 
 declare global {

@@ -1,0 +1,79 @@
+import type { PropertyDeclarations, PropertyValues } from 'lit';
+import { ChatElement } from './base-element.js';
+import { blockStore, type BlockStore, type BlockStateView, type CustomerBlockState } from '../state/block-store.js';
+
+/**
+ * An element bound to one customer's entry in the store. It seeds the entry from
+ * its `blocked` attribute when the store knows nothing yet, and re-renders on every
+ * change of that one customer. The element is its own store listener: no
+ * controller or closure per instance, because a list may hold thousands.
+ */
+export class CustomerElement extends ChatElement implements BlockStateView {
+  static override properties: PropertyDeclarations = {
+    customer: { reflect: true },
+    blocked: { type: Boolean },
+    store: { attribute: false },
+  };
+
+  /** The customer's id (for the reference API, the phone number). */
+  declare customer: string;
+  /** The known state to start from when the store knows nothing of this customer yet. */
+  declare blocked: boolean;
+  /** The store to follow; defaults to the shared `blockStore`. */
+  declare store: BlockStore;
+
+  #boundId = '';
+  #boundStore: BlockStore | null = null;
+
+  constructor() {
+    super();
+    this.customer = '';
+    this.blocked = false;
+    this.store = blockStore;
+  }
+
+  /** The bound customer's state, read fresh from the store; null without a customer. */
+  protected get customerState(): CustomerBlockState | null {
+    return this.customer ? this.store.get(this.customer) : null;
+  }
+
+  /** @internal Called by the store when this customer's state changed. */
+  blockStateChanged(_state: CustomerBlockState): void {
+    this.requestUpdate();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#bind();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#unbind();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('customer') || changed.has('store')) this.#bind();
+    // A later `blocked` for the same customer is the host saying its data changed.
+    else if (changed.has('blocked') && changed.get('blocked') !== undefined && this.customer) {
+      this.store.set(this.customer, this.blocked);
+    }
+  }
+
+  #bind(): void {
+    const { customer, store } = this;
+    if (!this.isConnected || (customer === this.#boundId && store === this.#boundStore)) return;
+    this.#unbind();
+    if (!customer) return;
+    store.seed(customer, this.blocked);
+    store.watch(customer, this);
+    this.#boundId = customer;
+    this.#boundStore = store;
+  }
+
+  #unbind(): void {
+    this.#boundStore?.unwatch(this.#boundId, this);
+    this.#boundStore = null;
+    this.#boundId = '';
+  }
+}
