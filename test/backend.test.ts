@@ -351,6 +351,26 @@ describe('backend helpers', () => {
       expect(error.status).to.equal(undefined);
     });
 
+    it("a 403 from the host's proxy is 'unauthorized'", async () => {
+      const backend = fetchBackend({
+        baseUrl: '/api',
+        fetch: async () => Response.json({ statusCode: 403, message: 'Forbidden' }, { status: 403 }),
+      });
+      const error = backendError(await rejection(backend.block(PRIYA, new AbortController().signal)), 'unauthorized');
+      expect(error.message).to.contain('Forbidden');
+    });
+
+    it("an error page that is not JSON still gives a readable 'server' error", async () => {
+      const backend = fetchBackend({
+        baseUrl: '/api',
+        fetch: async () => new Response('<html><body>502 Bad Gateway</body></html>', { status: 502 }),
+      });
+      const error = backendError(await rejection(backend.block(PRIYA, new AbortController().signal)), 'server');
+      expect(error.status).to.equal(502);
+      expect(error.message).to.contain('502');
+      expect(error.message, 'no markup in a message meant for the agent').to.not.contain('<');
+    });
+
     it("network failure (nothing listens at baseUrl): 'network'", async () => {
       const backend = fetchBackend({ baseUrl: 'http://127.0.0.1:9/api' });
       backendError(await rejection(backend.block(PRIYA, new AbortController().signal)), 'network');

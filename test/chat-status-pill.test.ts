@@ -297,6 +297,38 @@ describe('<chat-status-pill>', () => {
       expect(el.currentStatus).to.equal('active');
     });
 
+    it('a later blocked = true from the host updates the customer everywhere', async () => {
+      const el = await pill();
+      const other = await pill();
+      el.blocked = true;
+      await el.updateComplete;
+      await other.updateComplete;
+      expect(store.get(PRIYA.id).blocked).to.equal(true);
+      expect([shown(el), shown(other)]).to.deep.equal(['Blocked', 'Blocked']);
+    });
+
+    it('the blocked attribute does not override what the store already knows', async () => {
+      store.set(PRIYA.id, false);
+      const el = await fixture<ChatStatusPill>(
+        html`<chat-status-pill customer=${PRIYA.id} blocked .store=${store}></chat-status-pill>`,
+      );
+      expect(isHidden(el)).to.equal(true);
+      expect(store.get(PRIYA.id).blocked).to.equal(false);
+    });
+
+    it('stops listening when removed and listens again when put back', async () => {
+      const el = await pill();
+      expect(store.listenerCount).to.equal(1);
+      const parent = el.parentElement!;
+      el.remove();
+      expect(store.listenerCount, 'no listener left behind').to.equal(0);
+      store.set(PRIYA.id, true);
+      parent.append(el);
+      await el.updateComplete;
+      expect(store.listenerCount).to.equal(1);
+      expect(shown(el), 'caught up with the change it missed').to.equal('Blocked');
+    });
+
     it("another customer's change leaves the pill alone", async () => {
       const el = await pill();
       store.set('+14155550132', true);
@@ -356,14 +388,34 @@ describe('<chat-status-pill>', () => {
       await check("Couldn't block Retry");
     });
 
-    it('exposes the status as a custom state', async () => {
+    it('exposes the status as a custom state: :state(blocked), :state(visible)', async () => {
       const el = await pill();
-      expect(el.matches(':state(active)')).to.equal(true);
       store.set(PRIYA.id, true);
       await el.updateComplete;
       expect(el.matches(':state(blocked)')).to.equal(true);
+      expect(el.matches(':state(visible)')).to.equal(true);
       expect(el.matches(':state(active)')).to.equal(false);
       expect(document.querySelector('chat-status-pill:state(blocked)') === el).to.equal(true);
+      store.set(PRIYA.id, false);
+      await el.updateComplete;
+      expect(el.matches(':state(blocked)')).to.equal(false);
+      expect(el.matches(':state(unblocked)')).to.equal(true);
+    });
+
+    it('an active pill has no status state, whether it never showed or went back to active', async () => {
+      store.set(PRIYA.id, true);
+      const wentBack = await pill(PRIYA.id, { transientMs: 0 });
+      expect(wentBack.matches(':state(blocked):state(visible)')).to.equal(true);
+      store.set(PRIYA.id, false);
+      await wentBack.updateComplete;
+      wentBack.status = 'active';
+      await wentBack.updateComplete;
+      expect(wentBack.matches(':state(visible)'), 'a pill that went back to active').to.equal(false);
+      expect(wentBack.matches(':state(blocked)')).to.equal(false);
+      expect(wentBack.matches(':state(unblocked)')).to.equal(false);
+      const fresh = await pill('+14155550132');
+      expect(fresh.currentStatus).to.equal('active');
+      expect(fresh.matches(':state(visible)'), 'a pill that never showed anything').to.equal(false);
     });
   });
 

@@ -451,8 +451,11 @@ describe('<chat-header-menu>', () => {
     </div>`);
     const [pill, otherPill] = wrapper.querySelectorAll('chat-status-pill');
     const [menuA, menuB] = wrapper.querySelectorAll('chat-header-menu');
-    // The first element seeded "not blocked"; the second's attribute does not override it.
-    expect(store.get(PHONE).blocked).to.equal(false);
+    // No attribute is no claim: the one element that says "blocked" seeds the store.
+    expect(store.get(PHONE).blocked).to.equal(true);
+    store.set(PHONE, false);
+    await Promise.all([pill.updateComplete, menuA.updateComplete, menuB.updateComplete]);
+    expect(pill.currentStatus).to.equal('unblocked');
     store.set(PHONE, true);
     await Promise.all([pill.updateComplete, menuA.updateComplete, menuB.updateComplete]);
     expect(pill.currentStatus).to.equal('blocked');

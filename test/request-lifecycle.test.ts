@@ -352,7 +352,27 @@ describe('requestBlockChange', () => {
         () => {},
       );
       expect(store.get(PRIYA.id)).to.include({ blocked: false, pending: null, error: null });
-      expect(events.types().filter((t) => t === 'chat-block-change')).to.have.length(0);
+      // Not a backend failure: no change and no error event.
+      expect(events.types()).to.deep.equal(['chat-block-request']);
+    });
+
+    it('a signal that is already aborted reaches the host aborted, and nothing is applied', async () => {
+      store.set(PRIYA.id, false);
+      let hostSignalAborted: boolean | undefined;
+      cleanups.push(
+        host('chat-block-request', (e) => {
+          const { signal } = e.detail;
+          hostSignalAborted = signal.aborted;
+          // A backend that honours its signal, as fetch does.
+          e.detail.waitUntil(signal.aborted ? Promise.reject(signal.reason) : Promise.resolve());
+        }),
+      );
+      const agent = new AbortController();
+      agent.abort();
+      const outcome = await request('block', PRIYA, agent.signal).catch(() => 'rejected');
+      expect(outcome).to.not.equal('applied');
+      expect(store.get(PRIYA.id)).to.include({ blocked: false, pending: null, error: null });
+      if (hostSignalAborted !== undefined) expect(hostSignalAborted, "the host's signal").to.equal(true);
     });
 
     it('the agent may start again right after cancelling', async () => {

@@ -9,6 +9,8 @@ export interface Backend {
   unblock: BackendCall;
 }
 
+const answered = new WeakSet<Event>();
+
 export interface ConnectBackendOptions {
   /** After this long the call is aborted and the change rolled back. Default 15000; 0 waits forever. */
   timeoutMs?: number;
@@ -30,7 +32,9 @@ export function connectBackend(
   }
   const onRequest = (event: Event) => {
     const { detail } = event as ChatBlockRequestEvent;
-    if (event.defaultPrevented) return;
+    // A nested connectBackend() closer to the element has answered already: call the backend once.
+    if (event.defaultPrevented || answered.has(event)) return;
+    answered.add(event);
     detail.waitUntil(callWithTimeout(backend[detail.action], detail.customer, detail.signal, timeoutMs));
   };
   root.addEventListener('chat-block-request', onRequest);

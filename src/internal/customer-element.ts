@@ -17,7 +17,11 @@ export class CustomerElement extends ChatElement implements BlockStateView {
 
   /** The customer's id (for the reference API, the phone number). */
   declare customer: string;
-  /** The known state to start from when the store knows nothing of this customer yet. */
+  /**
+   * Marks the customer as blocked when the store knows nothing of them yet (the
+   * reference API has no "is blocked" query, so the host seeds what it knows).
+   * Changing it later for the same customer tells the store the host's data changed.
+   */
   declare blocked: boolean;
   /** The store to follow; defaults to the shared `blockStore`. */
   declare store: BlockStore;
@@ -65,10 +69,14 @@ export class CustomerElement extends ChatElement implements BlockStateView {
     if (!this.isConnected || (customer === this.#boundId && store === this.#boundStore)) return;
     this.#unbind();
     if (!customer) return;
-    store.seed(customer, this.blocked);
+    // Only a `blocked` attribute claims anything; no attribute is no claim (and no store entry,
+    // which matters for thousands of active rows).
+    if (this.blocked) store.seed(customer, true);
     store.watch(customer, this);
     this.#boundId = customer;
     this.#boundStore = store;
+    // Back in the page after a move: the state may have changed while detached.
+    this.requestUpdate();
   }
 
   #unbind(): void {

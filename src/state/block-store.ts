@@ -30,7 +30,8 @@ const ALL = '*';
  */
 export class BlockStore {
   #states = new Map<string, CustomerBlockState>();
-  #listeners = new Map<string, Set<Listener>>();
+  // Arrays, not Sets: a customer usually has two or three views, and a list may hold thousands.
+  #listeners = new Map<string, Listener[]>();
   #channel: BroadcastChannel | null = null;
 
   /** The customer's current state (an empty, unknown one if never seen). */
@@ -62,21 +63,24 @@ export class BlockStore {
 
   /** @internal `subscribe` without the unsubscribe closure. */
   watch(id: string, listener: Listener): void {
-    let set = this.#listeners.get(id);
-    if (!set) this.#listeners.set(id, (set = new Set()));
-    set.add(listener);
+    const list = this.#listeners.get(id);
+    if (!list) this.#listeners.set(id, [listener]);
+    else if (!list.includes(listener)) list.push(listener);
   }
 
   /** @internal */
   unwatch(id: string, listener: Listener): void {
-    const set = this.#listeners.get(id);
-    if (set?.delete(listener) && set.size === 0) this.#listeners.delete(id);
+    const list = this.#listeners.get(id);
+    const index = list ? list.indexOf(listener) : -1;
+    if (index < 0) return;
+    list!.splice(index, 1);
+    if (list!.length === 0) this.#listeners.delete(id);
   }
 
   /** How many listeners are subscribed (for leak checks). */
   get listenerCount(): number {
     let n = 0;
-    for (const set of this.#listeners.values()) n += set.size;
+    for (const list of this.#listeners.values()) n += list.length;
     return n;
   }
 
@@ -127,8 +131,8 @@ export class BlockStore {
     const next = Object.freeze({ ...this.get(id), ...patch });
     this.#states.set(id, next);
     for (const key of [id, ALL]) {
-      const set = this.#listeners.get(key);
-      if (set) for (const fn of [...set]) typeof fn === 'function' ? fn(next) : fn.blockStateChanged(next);
+      const list = this.#listeners.get(key);
+      if (list) for (const fn of [...list]) typeof fn === 'function' ? fn(next) : fn.blockStateChanged(next);
     }
   }
 

@@ -30,6 +30,8 @@ export async function requestBlockChange(
   action: BlockAction,
   signal?: AbortSignal,
 ): Promise<RequestOutcome> {
+  // Cancelled before it started (e.g. the agent already pressed Cancel): nothing to do.
+  if (signal?.aborted) return 'cancelled';
   if (!store.begin(customer.id, action)) return 'busy';
   const controller = new AbortController();
   const abort = () => controller.abort(signal?.reason);

@@ -16,7 +16,8 @@ const STATUSES: readonly PillStatus[] = ['active', 'blocked', 'blocking', 'unblo
  * while a request runs; "Unblocked" for `transient-ms`; on failure "Couldn't block"
  * with a Retry button. Follows the shared store, so every pill of one customer agrees.
  * The current status is also exposed as a custom state, `chat-status-pill:state(blocked)`,
- * and `:state(visible)` whenever the pill shows.
+ * and `:state(visible)` whenever the pill shows; select active pills with
+ * `:not(:state(visible))` (a pill that never showed has no state, to stay cheap in long lists).
  *
  * @event chat-block-request - Retry after a failed block (same contract as on `<chat-header-menu>`).
  * @event chat-unblock-request - Retry after a failed unblock.
@@ -115,19 +116,25 @@ export class ChatStatusPill extends CustomerElement {
     this.#exposeState(status);
     if (status === 'active') return this.announce ? html`<span role="status"></span>` : nothing;
     const pill = html`<span part="pill ${status}">${this.#label(status)}${
-      status === 'error' ? html` <button part="retry" type="button" @click=${this.#retry}>${this.text.retry}</button>` : nothing
+      // Retry only when there is a failed request to repeat (not for a hand-set status="error").
+      status === 'error' && this.customerState?.error
+        ? html` <button part="retry" type="button" @click=${this.#retry}>${this.text.retry}</button>`
+        : nothing
     }</span>`;
     return this.announce ? html`<span role="status">${pill}</span>` : pill;
   }
 
-  /** Mirrors the status as custom states (`:state(blocked)`, and `:state(visible)` unless active). */
+  /** Mirrors the status as custom states: `:state(blocked)` and `:state(visible)`; active has none. */
   #exposeState(status: PillStatus): void {
     if (status === this.#shownStatus) return;
     const states = (this.#internals ??= this.attachInternals()).states;
+    // Active has no state of its own, whether the pill never showed or showed before.
     states.delete(this.#shownStatus);
-    states.add(status);
     if (status === 'active') states.delete('visible');
-    else states.add('visible');
+    else {
+      states.add(status);
+      states.add('visible');
+    }
     this.#shownStatus = status;
   }
 
