@@ -15,12 +15,17 @@ export const styles = css`
     border: 0;
     border-radius: 50%;
     color: var(--chat-trigger-color, currentColor);
-    background: var(--chat-trigger-background, transparent);
+    background-color: var(--chat-trigger-background, transparent);
+    --dot: radial-gradient(circle, currentColor 0 2px, transparent 2.5px);
+    background-image: var(--dot), var(--dot), var(--dot);
+    background-size: 6px 6px;
+    background-repeat: no-repeat;
+    background-position: 50% calc(50% - 7px), 50% 50%, 50% calc(50% + 7px);
     cursor: pointer;
   }
   [part~='trigger']:hover,
   :host([open]) [part~='trigger'] {
-    background: var(--chat-trigger-hover-background, rgb(127 127 127 / 0.16));
+    background-color: var(--chat-trigger-hover-background, rgb(127 127 127 / 0.16));
   }
   [part~='trigger']:focus-visible {
     outline: 2px solid var(--chat-focus-ring, #2563eb);
@@ -29,10 +34,6 @@ export const styles = css`
   [part~='trigger']:disabled {
     cursor: not-allowed;
     opacity: 0.5;
-  }
-  [part~='trigger'] svg {
-    width: 1.25rem;
-    height: 1.25rem;
   }
   [part~='menu'] {
     position: fixed;
@@ -69,6 +70,12 @@ export const styles = css`
     }
   }
   @media (forced-colors: active) {
+    /* Forced colors drop gradients; keep the dots, in the system's button colors. */
+    [part~='trigger'] {
+      forced-color-adjust: none;
+      color: ButtonText;
+      background-color: ButtonFace;
+    }
     [part~='menu'] {
       border: 1px solid CanvasText;
     }

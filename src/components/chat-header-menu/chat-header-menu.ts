@@ -135,8 +135,9 @@ export class ChatHeaderMenu extends CustomerElement {
 
   protected override render() {
     const label = this.label || this.text.menuLabel;
-    // Kept free of whitespace nodes and with one lazy part: a closed menu is a row's worth of DOM.
-    return html`<button part="trigger" type="button" aria-haspopup="menu" aria-expanded=${this.open ? 'true' : 'false'} aria-label=${label} ?disabled=${this.disabled} @click=${this.#onTriggerClick} @keydown=${this.#onTriggerKeydown}><svg viewBox="0 0 24 24" aria-hidden="true" fill="currentColor"><path d="M12 7a2 2 0 1 0 0-4 2 2 0 0 0 0 4m0 7a2 2 0 1 0 0-4 2 2 0 0 0 0 4m0 7a2 2 0 1 0 0-4 2 2 0 0 0 0 4"/></svg></button>${
+    // One element, no whitespace nodes, one lazy part: a closed menu is a row's worth of DOM.
+    // The three dots are painted by CSS (currentColor, so forced colors keep them).
+    return html`<button part="trigger" type="button" aria-haspopup="menu" aria-expanded=${this.open ? 'true' : 'false'} aria-label=${label} ?disabled=${this.disabled} @click=${this.#onTriggerClick} @keydown=${this.#onTriggerKeydown}></button>${
       this.#popupRendered ? this.#renderPopup(label) : nothing
     }`;
   }
