@@ -105,6 +105,22 @@ export class ChatHeaderMenu extends CustomerElement {
     this.canBlock = true;
     this.confirmUnblock = true;
     this._hasHostItems = false;
+    // The element is its own listener (see handleEvent): no closure or event part per menu.
+    this.addEventListener('click', this);
+    this.addEventListener('keydown', this);
+  }
+
+  /** @internal Routes clicks and keys from the trigger and the popup; the dialog's are not ours. */
+  handleEvent(event: Event): void {
+    const path = event.composedPath();
+    const isClick = event.type === 'click';
+    if (path.includes(this.#trigger)) {
+      if (isClick) this.#onTriggerClick();
+      else this.#onTriggerKeydown(event as KeyboardEvent);
+    } else if (this.#popup && path.includes(this.#popup)) {
+      if (isClick) this.#onMenuClick(event as MouseEvent);
+      else this.#onMenuKeydown(event as KeyboardEvent);
+    }
   }
 
   /** Opens the popup and focuses its first item. */
@@ -134,12 +150,16 @@ export class ChatHeaderMenu extends CustomerElement {
   }
 
   protected override render() {
-    const label = this.label || this.text.menuLabel;
-    // One element, no whitespace nodes, one lazy part: a closed menu is a row's worth of DOM.
+    // A closed menu is one element with no bindings: its ARIA state is written in
+    // updated() instead, because every binding is an object per row in a long list.
     // The three dots are painted by CSS (currentColor, so forced colors keep them).
-    return html`<button part="trigger" type="button" aria-haspopup="menu" aria-expanded=${this.open ? 'true' : 'false'} aria-label=${label} ?disabled=${this.disabled} @click=${this.#onTriggerClick} @keydown=${this.#onTriggerKeydown}></button>${
-      this.#popupRendered ? this.#renderPopup(label) : nothing
+    return html`<button part="trigger" type="button" aria-haspopup="menu"></button>${
+      this.#popupRendered ? this.#renderPopup(this.#label) : nothing
     }`;
+  }
+
+  get #label(): string {
+    return this.label || this.text.menuLabel;
   }
 
   #renderPopup(label: string) {
@@ -150,8 +170,6 @@ export class ChatHeaderMenu extends CustomerElement {
         role="menu"
         popover="manual"
         aria-label=${label}
-        @keydown=${this.#onMenuKeydown}
-        @click=${this.#onMenuClick}
       >
         <slot @slotchange=${this.#onSlotChange}></slot>
         ${this._hasHostItems ? html`<div role="separator" part="separator"></div>` : nothing}
@@ -176,6 +194,10 @@ export class ChatHeaderMenu extends CustomerElement {
   }
 
   protected override async updated(changed: PropertyValues<this>): Promise<void> {
+    const trigger = this.#trigger;
+    trigger.ariaExpanded = String(this.open);
+    trigger.ariaLabel = this.#label;
+    trigger.disabled = this.disabled;
     if (!changed.has('open') || changed.get('open') === undefined && !this.open) return;
     const popup = this.#popup;
     if (!popup) return;
