@@ -42,26 +42,20 @@ export interface ConfirmOptions {
  * @csspart cancel - The Cancel button.
  * @csspart confirm - The confirm button.
  *
- * @cssprop --chat-dialog-width - Width of the dialog (capped by the viewport).
- * @cssprop --chat-dialog-padding - Padding of the dialog.
- * @cssprop --chat-dialog-border - Border of the dialog.
- * @cssprop --chat-dialog-radius - Corner radius of the dialog.
- * @cssprop --chat-dialog-color - Text color.
- * @cssprop --chat-dialog-background - Background.
- * @cssprop --chat-dialog-shadow - Box shadow.
- * @cssprop --chat-dialog-font - Font shorthand.
- * @cssprop --chat-dialog-backdrop - Backdrop behind the modal dialog.
- * @cssprop --chat-dialog-message-color - Color of the message.
- * @cssprop --chat-dialog-error-color - Text color of the error.
- * @cssprop --chat-dialog-error-background - Background of the error.
- * @cssprop --chat-button-radius - Corner radius of the buttons.
- * @cssprop --chat-button-border-color - Border color of the Cancel button.
- * @cssprop --chat-button-background - Background of the Cancel button.
- * @cssprop --chat-confirm-color - Text color of the confirm button.
- * @cssprop --chat-confirm-background - Background of the confirm button (neutral tone).
- * @cssprop --chat-danger-background - Background of the confirm button (danger tone).
+ * @cssprop --chat-font-family - Font family of every element.
  * @cssprop --chat-color-scheme - `light dark` (default: follows prefers-color-scheme), `light` or `dark`.
+ * @cssprop --chat-text - Text color of the popup and the dialog.
+ * @cssprop --chat-muted - Color of secondary text (the dialog's message).
+ * @cssprop --chat-surface - Background of the popup and the dialog.
+ * @cssprop --chat-border - Borders and separators.
+ * @cssprop --chat-radius - Corner radius of the popup and the dialog (items and buttons follow it).
+ * @cssprop --chat-shadow - Shadow of the popup and the dialog.
  * @cssprop --chat-focus-ring - Focus outline color.
+ * @cssprop --chat-accent - Background of a neutral confirm button.
+ * @cssprop --chat-danger - Color of destructive text (Block item, dialog error).
+ * @cssprop --chat-danger-strong - Background of a destructive confirm button.
+ * @cssprop --chat-dialog-width - Width of the dialog (capped by the viewport).
+ * @cssprop --chat-dialog-backdrop - Backdrop behind the modal dialog.
  */
 export class ChatConfirmDialog extends ChatElement {
   static override readonly tagName = 'chat-confirm-dialog';
@@ -149,33 +143,16 @@ export class ChatConfirmDialog extends ChatElement {
     const t = this.text;
     const o = this._options;
     const busy = this._busy;
-    return html`<dialog
-      part="dialog"
-      role="alertdialog"
-      aria-modal="true"
-      aria-labelledby="heading"
-      aria-describedby="message"
-      @cancel=${this.#onCancelEvent}
-      @close=${this.#onClose}
-    >
-      <h2 id="heading" part="heading">${o ? o.heading : this.heading}</h2>
-      <div id="message" part="message">${o?.message ?? html`<slot></slot>`}</div>
-      ${this._error ? html`<p part="error" role="alert">${this._error}</p>` : nothing}
-      <div part="actions">
-        <button part="cancel" type="button" autofocus @click=${this.cancel}>
-          ${o?.cancelLabel || this.cancelLabel || t.cancel}
-        </button>
-        <button
-          part="confirm"
-          type="button"
-          aria-disabled=${busy ? 'true' : 'false'}
-          aria-busy=${busy ? 'true' : 'false'}
-          @click=${this.#onConfirm}
-        >
-          ${busy ? t.confirmBusy : o?.confirmLabel || this.confirmLabel || t.confirm}
-        </button>
-      </div>
-    </dialog>`;
+    // Written without whitespace between tags: Lit keeps template text as is.
+    return html`<dialog part="dialog" role="alertdialog" aria-modal="true" aria-labelledby="heading" aria-describedby="message" @cancel=${this.#onCancelEvent} @close=${this.#onClose}><h2 id="heading" part="heading">${
+      o ? o.heading : this.heading
+    }</h2><div id="message" part="message">${o?.message ?? html`<slot></slot>`}</div>${
+      this._error ? html`<p part="error" role="alert">${this._error}</p>` : nothing
+    }<div part="actions"><button part="cancel" type="button" autofocus @click=${this.cancel}>${
+      o?.cancelLabel || this.cancelLabel || t.cancel
+    }</button><button part="confirm" type="button" aria-disabled=${busy ? 'true' : 'false'} aria-busy=${busy ? 'true' : 'false'} @click=${this.#onConfirm}>${
+      busy ? t.confirmBusy : o?.confirmLabel || this.confirmLabel || t.confirm
+    }</button></div></dialog>`;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

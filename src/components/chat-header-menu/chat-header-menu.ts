@@ -39,22 +39,18 @@ const defaultTrue = { fromAttribute: (value: string | null) => value !== 'false'
  * @csspart separator - The line between the host's items and Block / Unblock.
  * @csspart block-item - The built-in Block / Unblock item.
  *
- * @cssprop --chat-menu-font - Font shorthand of the trigger and popup.
- * @cssprop --chat-trigger-size - Width and height of the round trigger.
- * @cssprop --chat-trigger-color - Color of the three dots.
- * @cssprop --chat-trigger-background - Background of the trigger.
- * @cssprop --chat-trigger-hover-background - Background of the trigger on hover and while open.
- * @cssprop --chat-menu-min-width - Minimum width of the popup.
- * @cssprop --chat-menu-padding - Padding inside the popup.
- * @cssprop --chat-menu-border - Border of the popup.
- * @cssprop --chat-menu-radius - Corner radius of the popup.
- * @cssprop --chat-menu-color - Text color of the popup.
- * @cssprop --chat-menu-background - Background of the popup.
- * @cssprop --chat-menu-shadow - Shadow of the popup.
- * @cssprop --chat-menu-separator-color - Color of the separator.
- * @cssprop --chat-danger-color - Color of the Block item.
+ * @cssprop --chat-font-family - Font family of every element.
  * @cssprop --chat-color-scheme - `light dark` (default: follows prefers-color-scheme), `light` or `dark`.
+ * @cssprop --chat-text - Text color of the popup and the dialog.
+ * @cssprop --chat-surface - Background of the popup and the dialog.
+ * @cssprop --chat-border - Borders and separators.
+ * @cssprop --chat-hover - Background under the pointer and focus.
+ * @cssprop --chat-radius - Corner radius of the popup and the dialog (items and buttons follow it).
+ * @cssprop --chat-shadow - Shadow of the popup and the dialog.
  * @cssprop --chat-focus-ring - Focus outline color.
+ * @cssprop --chat-danger - Color of the Block item.
+ * @cssprop --chat-trigger-size - Width and height of the round trigger.
+ * @cssprop --chat-menu-min-width - Minimum width of the popup.
  */
 export class ChatHeaderMenu extends CustomerElement {
   static override readonly tagName = 'chat-header-menu';
@@ -164,20 +160,11 @@ export class ChatHeaderMenu extends CustomerElement {
 
   #renderPopup(label: string) {
     const item = this.#blockItem();
-    return html`<div
-        id="menu"
-        part="menu"
-        role="menu"
-        popover="manual"
-        aria-label=${label}
-      >
-        <slot @slotchange=${this.#onSlotChange}></slot>
-        ${this._hasHostItems ? html`<div role="separator" part="separator"></div>` : nothing}
-        <chat-menu-item part="block-item" tone="danger" value=${item.action} ?disabled=${!!item.reason}>
-          ${item.label}${item.reason ? html`<span slot="description">${item.reason}</span>` : nothing}
-        </chat-menu-item>
-      </div>
-      ${this.#dialogRendered ? html`<chat-confirm-dialog></chat-confirm-dialog>` : nothing}`;
+    return html`<div id="menu" part="menu" role="menu" popover="manual" aria-label=${label}><slot @slotchange=${this.#onSlotChange}></slot>${
+      this._hasHostItems ? html`<div role="separator" part="separator"></div>` : nothing
+    }<chat-menu-item part="block-item" tone="danger" value=${item.action} ?disabled=${!!item.reason}>${item.label}${
+      item.reason ? html`<span slot="description">${item.reason}</span>` : nothing
+    }</chat-menu-item></div>${this.#dialogRendered ? html`<chat-confirm-dialog></chat-confirm-dialog>` : nothing}`;
   }
 
   /** What the built-in item offers now, and why it can't be chosen, if so. */

@@ -5,31 +5,30 @@ export const styles = css`
     display: flex;
     flex-direction: column;
     justify-content: center;
-    min-height: var(--chat-menu-item-height, 2.25rem);
-    padding: var(--chat-menu-item-padding, 0.375rem 0.875rem);
-    border-radius: var(--chat-menu-item-radius, 6px);
-    color: var(--chat-menu-item-color, inherit);
+    box-sizing: border-box;
+    min-height: 2.25rem;
+    padding: 0.375rem 0.875rem;
+    border-radius: calc(var(--chat-radius, 10px) - 4px);
     cursor: pointer;
     user-select: none;
-    box-sizing: border-box;
     outline: none;
   }
   :host(:hover),
   :host(:focus) {
-    background: var(--chat-menu-item-hover-background, rgb(127 127 127 / 0.14));
+    background: var(--chat-hover, rgb(127 127 127 / 0.16));
   }
   :host(:focus-visible) {
     outline: 2px solid var(--chat-focus-ring, #2563eb);
     outline-offset: -2px;
   }
   :host([tone='danger']) {
-    color: var(--chat-danger-color, light-dark(#c62828, #ff8a80));
+    color: var(--chat-danger, light-dark(#c62828, #ff8a80));
   }
   :host([disabled]) {
     cursor: not-allowed;
     opacity: 0.6;
   }
-  [part~='description'] {
+  [part='description'] {
     font-size: 0.8em;
     opacity: 0.8;
   }

@@ -15,14 +15,10 @@ import { styles } from './chat-menu-item.styles.js';
  * @csspart label - The label line.
  * @csspart description - The second line.
  *
- * @cssprop --chat-menu-item-height - Minimum height of an item.
- * @cssprop --chat-menu-item-padding - Padding of an item.
- * @cssprop --chat-menu-item-radius - Corner radius of the hover and focus highlight.
- * @cssprop --chat-menu-item-color - Text color.
- * @cssprop --chat-menu-item-hover-background - Background under the pointer and focus.
- * @cssprop --chat-danger-color - Text color of a `tone="danger"` item.
- * @cssprop --chat-color-scheme - `light dark` (default: follows prefers-color-scheme), `light` or `dark`.
+ * @cssprop --chat-hover - Background under the pointer and focus.
+ * @cssprop --chat-radius - Corner radius of the popup and the dialog (items and buttons follow it).
  * @cssprop --chat-focus-ring - Focus outline color.
+ * @cssprop --chat-danger - Color of destructive text (Block item, dialog error).
  */
 export class ChatMenuItem extends ChatElement {
   static override readonly tagName = 'chat-menu-item';

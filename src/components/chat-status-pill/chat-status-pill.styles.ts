@@ -6,7 +6,7 @@ export const styles = css`
     color-scheme: var(--chat-color-scheme, light dark);
     display: none;
     vertical-align: middle;
-    font: var(--chat-pill-font, 600 0.75rem/1.2 var(--chat-font-family, system-ui, sans-serif));
+    font: 600 0.75rem/1.2 var(--chat-font-family, system-ui, sans-serif);
   }
   :host(:state(visible)),
   :host([announce]) {
@@ -15,30 +15,30 @@ export const styles = css`
   :host([hidden]) {
     display: none;
   }
-  [part~='pill'] {
+  span[part] {
     display: inline-flex;
     align-items: center;
     gap: 0.375em;
-    padding: var(--chat-pill-padding, 0.2em 0.6em);
-    border-radius: var(--chat-pill-radius, 999px);
+    padding: 0.2em 0.6em;
+    border: 1px solid transparent;
+    border-radius: 999px;
+    white-space: nowrap;
     color: var(--chat-pill-color, light-dark(#3f4650, #d5dae1));
     background: var(--chat-pill-background, light-dark(#eceff3, #2b3038));
-    border: 1px solid transparent;
-    white-space: nowrap;
   }
-  :host(:state(blocked)) [part~='pill'] {
+  :host(:state(blocked)) span {
     color: var(--chat-pill-blocked-color, light-dark(#9b1c1c, #fecaca));
     background: var(--chat-pill-blocked-background, light-dark(#fde8e8, #5b1a1a));
   }
-  :host(:state(unblocked)) [part~='pill'] {
+  :host(:state(unblocked)) span {
     color: var(--chat-pill-unblocked-color, light-dark(#0b6b3a, #bbf7d0));
     background: var(--chat-pill-unblocked-background, light-dark(#def7ec, #14532d));
   }
-  :host(:state(error)) [part~='pill'] {
+  :host(:state(error)) span {
     color: var(--chat-pill-error-color, light-dark(#8a3b00, #fed7aa));
     background: var(--chat-pill-error-background, light-dark(#fff1e0, #5a2e0c));
   }
-  [part~='retry'] {
+  button {
     font: inherit;
     color: inherit;
     background: none;
@@ -47,12 +47,12 @@ export const styles = css`
     text-decoration: underline;
     cursor: pointer;
   }
-  [part~='retry']:focus-visible {
+  button:focus-visible {
     outline: 2px solid var(--chat-focus-ring, #2563eb);
     outline-offset: 2px;
   }
   @media (forced-colors: active) {
-    [part~='pill'] {
+    span[part] {
       border-color: CanvasText;
     }
   }

@@ -27,9 +27,9 @@ const STATUSES: readonly PillStatus[] = ['active', 'blocked', 'blocking', 'unblo
  * @csspart pill - The pill itself; also carries the status name (`pill blocked`).
  * @csspart retry - The Retry button shown after a failure.
  *
- * @cssprop --chat-pill-font - Font shorthand of the pill.
- * @cssprop --chat-pill-padding - Padding inside the pill.
- * @cssprop --chat-pill-radius - Corner radius.
+ * @cssprop --chat-font-family - Font family of every element.
+ * @cssprop --chat-color-scheme - `light dark` (default: follows prefers-color-scheme), `light` or `dark`.
+ * @cssprop --chat-focus-ring - Focus outline color.
  * @cssprop --chat-pill-color - Text color in neutral states (blocking, unblocking).
  * @cssprop --chat-pill-background - Background in neutral states.
  * @cssprop --chat-pill-blocked-color - Text color when blocked.
@@ -38,9 +38,6 @@ const STATUSES: readonly PillStatus[] = ['active', 'blocked', 'blocking', 'unblo
  * @cssprop --chat-pill-unblocked-background - Background of the transient "Unblocked".
  * @cssprop --chat-pill-error-color - Text color after a failure.
  * @cssprop --chat-pill-error-background - Background after a failure.
- * @cssprop --chat-color-scheme - `light dark` (default: follows prefers-color-scheme), `light` or `dark`.
- * @cssprop --chat-focus-ring - Focus outline color.
- * @cssprop --chat-font-family - Font family of every element.
  */
 export class ChatStatusPill extends CustomerElement {
   static override readonly tagName = 'chat-status-pill';
