@@ -21,7 +21,6 @@ function publicContractOnly() {
 export default {
   globs: ['src/components/**/*.ts', 'src/internal/base-element.ts', 'src/internal/customer-element.ts'],
   exclude: ['src/**/*.styles.ts'],
-  outdir: '.',
   litelement: true,
   plugins: [publicContractOnly()],
 };

@@ -7,6 +7,8 @@ import {
   type ChatHeaderMenu,
   type ChatStatusPill,
 } from '../src/index.js';
+import ar from '../src/strings/locales/ar.js';
+import { registerLocale } from '../src/index.js';
 import { part, dialogOf, until, focused, press, deferred, frame } from './helpers.js';
 import { clickOn, clickAt, resetMouse } from './mouse.js';
 
@@ -473,6 +475,26 @@ describe('<chat-header-menu>', () => {
     menu.blocked = true;
     await menu.updateComplete;
     expect(store.get(PHONE).blocked).to.equal(true);
+  });
+
+  it('right-to-left: bottom-end opens toward the start (left), in the locale\'s words', async () => {
+    registerLocale(ar);
+    const wrapper = await fixture<HTMLElement>(html`<div dir="rtl" lang="ar" style="padding: 20px 200px">
+      <chat-header-menu customer=${PHONE} .store=${store}></chat-header-menu>
+    </div>`);
+    const menu = wrapper.querySelector('chat-header-menu')!;
+    await menu.updateComplete;
+    expect(part(menu, 'trigger').getAttribute('aria-label')).to.equal('خيارات أخرى');
+    await openWithKey(menu);
+    const popup = part(menu, 'menu');
+    await until(() => popup.style.left !== '', 2000, 'positioned');
+    await Promise.all(allAnimations(document).map((a) => a.finished)); // the opening scale
+    const t = part(menu, 'trigger').getBoundingClientRect();
+    const r = popup.getBoundingClientRect();
+    // "end" in RTL is the left edge: the popup's left edge meets the trigger's.
+    expect(Math.abs(r.left - t.left)).to.be.below(1);
+    expect(r.right).to.be.above(t.right);
+    expect(part(menu, 'block-item').textContent!.trim()).to.equal('حظر');
   });
 
   it('cleans up: no store listeners and no popup after removal', async () => {
