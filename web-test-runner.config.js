@@ -1,7 +1,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
-import { findChrome } from './test/find-chrome.js';
+import { CHROME_ARGS, findChrome } from './test/find-chrome.js';
 import { mockApiMiddleware } from './test/mock-api-middleware.js';
 
 // Real Chromium (Debian's package by default), headless; see test/find-chrome.js.
@@ -27,14 +27,7 @@ export default {
       launchOptions: {
         executablePath,
         headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
+        args: CHROME_ARGS,
       },
     }),
   ],

@@ -1,15 +1,7 @@
 import puppeteer from 'puppeteer-core';
-import { findChrome, MISSING_CHROME_MESSAGE } from '../test/find-chrome.js';
+import { CHROME_ARGS, findChrome, MISSING_CHROME_MESSAGE } from '../test/find-chrome.js';
 
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--js-flags=--expose-gc',
-];
+const ARGS = [...CHROME_ARGS, '--js-flags=--expose-gc'];
 
 /** Starts headless Chromium (CHROME_PATH or the usual install paths). */
 export async function launchBrowser() {

@@ -20,3 +20,13 @@ export function findChrome() {
 
 export const MISSING_CHROME_MESSAGE =
   'No Chromium or Chrome found: install one (Debian/Ubuntu: `sudo apt-get install -y chromium`) or set CHROME_PATH to its executable.';
+
+/** Flags for headless Chromium here: no sandbox as root, and no background traffic on a closed network. */
+export const CHROME_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];

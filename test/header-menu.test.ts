@@ -68,6 +68,13 @@ async function openWithKey(menu: ChatHeaderMenu, key = 'Enter') {
   await frame();
 }
 
+/** Keyboard only: open on the last item (Block / Unblock), choose it, wait for the dialog. */
+async function openDialogWithKeys(menu: ChatHeaderMenu) {
+  await openWithKey(menu, 'ArrowUp');
+  await press('Enter');
+  await until(() => openDialog(menu), 2000, 'dialog open');
+}
+
 /** Answers every block/unblock request with a promise the test settles. */
 function backendUnderTest(root: EventTarget) {
   const calls: { event: ChatBlockRequestEvent; settle: ReturnType<typeof deferred> }[] = [];
@@ -295,9 +302,7 @@ describe('<chat-header-menu>', () => {
     const menu = await menuFixture(store);
     const backend = backendUnderTest(document);
     try {
-      await openWithKey(menu, 'ArrowUp');
-      await press('Enter');
-      await until(() => openDialog(menu));
+      await openDialogWithKeys(menu);
       await until(() => focused() === part(dialogOf(menu), 'cancel'));
       await press('Enter');
       await until(() => !openDialog(menu));
@@ -305,9 +310,7 @@ describe('<chat-header-menu>', () => {
       expect(store.get(PHONE)).to.include({ blocked: false, pending: null });
       expectFocus(part(menu, 'trigger'));
       // Escape cancels too.
-      await openWithKey(menu, 'ArrowUp');
-      await press('Enter');
-      await until(() => openDialog(menu));
+      await openDialogWithKeys(menu);
       await press('Escape');
       await until(() => !openDialog(menu));
       expect(backend.calls).to.have.length(0);
@@ -323,9 +326,7 @@ describe('<chat-header-menu>', () => {
     const onError = (e: GlobalEventHandlersEventMap['chat-block-error']) => errors.push(e.detail.error.message);
     document.addEventListener('chat-block-error', onError);
     try {
-      await openWithKey(menu, 'ArrowUp');
-      await press('Enter');
-      await until(() => openDialog(menu));
+      await openDialogWithKeys(menu);
       const dialog = dialogOf(menu);
       await clickOn(part(dialog, 'confirm'));
       await until(() => backend.calls.length === 1);
@@ -350,9 +351,7 @@ describe('<chat-header-menu>', () => {
     const menu = await menuFixture(store);
     const backend = backendUnderTest(document);
     try {
-      await openWithKey(menu, 'ArrowUp');
-      await press('Enter');
-      await until(() => openDialog(menu));
+      await openDialogWithKeys(menu);
       await clickOn(part(dialogOf(menu), 'confirm'));
       await until(() => backend.calls.length === 1);
       await clickOn(part(dialogOf(menu), 'cancel'));
@@ -417,9 +416,7 @@ describe('<chat-header-menu>', () => {
       customer-name='<img src=x onerror="window.__pwned=1"> Mallory'
       .store=${store}
     ></chat-header-menu>`);
-    await openWithKey(menu, 'ArrowUp');
-    await press('Enter');
-    await until(() => openDialog(menu));
+    await openDialogWithKeys(menu);
     const dialog = dialogOf(menu);
     await dialog.updateComplete;
     expect(part(dialog, 'heading').textContent).to.equal('Block <img src=x onerror="window.__pwned=1"> Mallory?');

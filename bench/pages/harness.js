@@ -112,6 +112,24 @@ export function deferred() {
  * - `answerBackend()`: resolves the backend call that is pending;
  * - `extra?`: variant-only tools (the library's leak cycles).
  */
+/** The conversation row both Lit pages share: a pill, the name, a menu, bound to customer i. */
+export function conversationRow(i, pillTag, menuTag) {
+  const row = document.createElement('div');
+  row.className = 'row';
+  const pill = document.createElement(pillTag);
+  const menu = document.createElement(menuTag);
+  for (const el of [pill, menu]) {
+    el.setAttribute('customer', customerId(i));
+    if (isBlocked(i)) el.setAttribute('blocked', '');
+  }
+  menu.setAttribute('customer-name', customerName(i));
+  const name = document.createElement('span');
+  name.className = 'name';
+  name.textContent = customerName(i);
+  row.append(pill, name, menu);
+  return row;
+}
+
 export function install(variant) {
   const container = document.getElementById('rows');
   const rowAt = (i) => container.children[i];

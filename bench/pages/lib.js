@@ -3,7 +3,7 @@
 import { LitElement } from 'lit';
 import { blockStore, connectBackend } from '../../src/index.ts';
 import '../../src/define.ts';
-import { afterNextFrame, customerId, customerName, deferred, install, isBlocked } from './harness.js';
+import { afterNextFrame, conversationRow, customerId, deferred, install } from './harness.js';
 
 // The backend: 'manual' leaves each call pending until the bench answers it
 // (to time answer → pill painted); 'auto' answers at once (leak cycles).
@@ -76,22 +76,7 @@ function watchUpdates() {
 }
 
 install({
-  row(i) {
-    const row = document.createElement('div');
-    row.className = 'row';
-    const pill = document.createElement('chat-status-pill');
-    const menu = document.createElement('chat-header-menu');
-    for (const el of [pill, menu]) {
-      el.setAttribute('customer', customerId(i));
-      if (isBlocked(i)) el.setAttribute('blocked', '');
-    }
-    menu.setAttribute('customer-name', customerName(i));
-    const name = document.createElement('span');
-    name.className = 'name';
-    name.textContent = customerName(i);
-    row.append(pill, name, menu);
-    return row;
-  },
+  row: (i) => conversationRow(i, 'chat-status-pill', 'chat-header-menu'),
   trigger: (row) => part(menuOf(row), 'trigger'),
   popup: (row) => part(menuOf(row), 'menu'),
   pillText: (row) => part(pillOf(row), 'pill')?.textContent.trim() ?? '',

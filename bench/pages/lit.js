@@ -1,7 +1,7 @@
 // Baseline: two trivial Lit elements a row, a pill and a menu button, with
 // shared static styles. The least a Lit-based row can cost.
 import { LitElement, css, html, nothing } from 'lit';
-import { customerId, customerName, install, isBlocked } from './harness.js';
+import { conversationRow, install } from './harness.js';
 
 class TrivialPill extends LitElement {
   static properties = { customer: {}, blocked: { type: Boolean } };
@@ -29,20 +29,5 @@ customElements.define('trivial-pill', TrivialPill);
 customElements.define('trivial-menu', TrivialMenu);
 
 install({
-  row(i) {
-    const row = document.createElement('div');
-    row.className = 'row';
-    const pill = document.createElement('trivial-pill');
-    const menu = document.createElement('trivial-menu');
-    for (const node of [pill, menu]) {
-      node.setAttribute('customer', customerId(i));
-      if (isBlocked(i)) node.setAttribute('blocked', '');
-    }
-    menu.setAttribute('customer-name', customerName(i));
-    const name = document.createElement('span');
-    name.className = 'name';
-    name.textContent = customerName(i);
-    row.append(pill, name, menu);
-    return row;
-  },
+  row: (i) => conversationRow(i, 'trivial-pill', 'trivial-menu'),
 });

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import puppeteer from 'puppeteer-core';
-import { findChrome, MISSING_CHROME_MESSAGE } from '../find-chrome.js';
+import { CHROME_ARGS, findChrome, MISSING_CHROME_MESSAGE } from '../find-chrome.js';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const PAGE = `<!doctype html><html lang="en"><body>
@@ -45,7 +45,7 @@ before(async () => {
   browser = await puppeteer.launch({
     executablePath,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: CHROME_ARGS,
   });
 });
 

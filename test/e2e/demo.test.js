@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'vite';
 import puppeteer from 'puppeteer-core';
-import { findChrome, MISSING_CHROME_MESSAGE } from '../find-chrome.js';
+import { CHROME_ARGS, findChrome, MISSING_CHROME_MESSAGE } from '../find-chrome.js';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const EMILY = { id: '+14155550132', name: 'Emily Carter' };
@@ -77,7 +77,7 @@ before(async () => {
   browser = await puppeteer.launch({
     executablePath,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: CHROME_ARGS,
   });
   page = await browser.newPage();
   page.setDefaultTimeout(6000);

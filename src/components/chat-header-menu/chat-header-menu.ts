@@ -3,6 +3,7 @@ import type { Placement } from '@floating-ui/dom';
 import { CustomerElement } from '../../internal/customer-element.js';
 import { anchorPopup, PLACEMENTS } from '../../internal/anchor-popup.js';
 import { Typeahead } from '../../internal/typeahead.js';
+import { warnOnce } from '../../internal/warn-once.js';
 import { requestBlockChange } from '../../state/request-block-change.js';
 import { ChatMenuSelectEvent, type BlockAction, type CustomerRef } from '../../events.js';
 import { format } from '../../strings/registry.js';
@@ -11,6 +12,14 @@ import { ChatConfirmDialog } from '../chat-confirm-dialog/chat-confirm-dialog.js
 import { styles } from './chat-header-menu.styles.js';
 
 /** Boolean attributes that default to true: only the value "false" turns them off. */
+interface OpenedMenu {
+  focusOnOpen: 'first' | 'last' | null;
+  dialogRendered: boolean;
+  stopPositioning: (() => void) | null;
+  typeahead: Typeahead;
+  outsidePointer: (event: PointerEvent) => void;
+}
+
 const defaultTrue = { fromAttribute: (value: string | null) => value !== 'false', toAttribute: String };
 
 
@@ -83,13 +92,8 @@ export class ChatHeaderMenu extends CustomerElement {
   declare confirmUnblock: boolean;
   declare private _hasHostItems: boolean;
 
-  #popupRendered = false;
-  #dialogRendered = false;
-  #focusOnOpen: 'first' | 'last' | null = null;
-  #stopPositioning: (() => void) | null = null;
-  #typeahead: Typeahead | null = null;
-  #outsidePointer: ((event: PointerEvent) => void) | null = null;
-  #warned = false;
+  // Everything an opened menu needs, created on first open: a closed menu in a long list carries none of it.
+  #opened: OpenedMenu | null = null;
 
   constructor() {
     super();
@@ -119,9 +123,21 @@ export class ChatHeaderMenu extends CustomerElement {
     }
   }
 
+  get #session(): OpenedMenu {
+    return (this.#opened ??= {
+      focusOnOpen: null,
+      dialogRendered: false,
+      stopPositioning: null,
+      typeahead: new Typeahead(),
+      outsidePointer: (event) => {
+        if (!event.composedPath().includes(this)) this.open = false;
+      },
+    });
+  }
+
   /** Opens the popup and focuses its first item. */
   show(): void {
-    this.#focusOnOpen = 'first';
+    this.#session.focusOnOpen = 'first';
     this.open = true;
   }
 
@@ -138,7 +154,7 @@ export class ChatHeaderMenu extends CustomerElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (this.open) this.#popupRendered = true;
+    if (this.open) void this.#session;
     if (changed.has('placement') && !PLACEMENTS.includes(this.placement)) {
       console.error(`chat-header-menu: unknown placement "${this.placement}"; using "bottom-end".`);
       this.placement = 'bottom-end';
@@ -150,7 +166,7 @@ export class ChatHeaderMenu extends CustomerElement {
     // updated() instead, because every binding is an object per row in a long list.
     // The three dots are painted by CSS (currentColor, so forced colors keep them).
     return html`<button part="trigger" type="button" aria-haspopup="menu"></button>${
-      this.#popupRendered ? this.#renderPopup(this.#label) : nothing
+      this.#opened ? this.#renderPopup(this.#opened) : nothing
     }`;
   }
 
@@ -158,13 +174,13 @@ export class ChatHeaderMenu extends CustomerElement {
     return this.label || this.text.menuLabel;
   }
 
-  #renderPopup(label: string) {
+  #renderPopup(session: OpenedMenu) {
     const item = this.#blockItem();
-    return html`<div id="menu" part="menu" role="menu" popover="manual" aria-label=${label}><slot @slotchange=${this.#onSlotChange}></slot>${
+    return html`<div id="menu" part="menu" role="menu" popover="manual" aria-label=${this.#label}><slot @slotchange=${this.#onSlotChange}></slot>${
       this._hasHostItems ? html`<div role="separator" part="separator"></div>` : nothing
     }<chat-menu-item part="block-item" tone="danger" value=${item.action} ?disabled=${!!item.reason}>${item.label}${
       item.reason ? html`<span slot="description">${item.reason}</span>` : nothing
-    }</chat-menu-item></div>${this.#dialogRendered ? html`<chat-confirm-dialog></chat-confirm-dialog>` : nothing}`;
+    }</chat-menu-item></div>${session.dialogRendered ? html`<chat-confirm-dialog></chat-confirm-dialog>` : nothing}`;
   }
 
   /** What the built-in item offers now, and why it can't be chosen, if so. */
@@ -190,17 +206,17 @@ export class ChatHeaderMenu extends CustomerElement {
     if (!popup) return;
     if (this.open) {
       if (!popup.matches(':popover-open')) popup.showPopover();
-      if (!this.customer) this.#warnMissingCustomer();
-      this.#stopPositioning?.();
-      this.#stopPositioning = anchorPopup(this.#trigger, popup, this.placement);
-      this.#outsidePointer ??= (event) => {
-        if (!event.composedPath().includes(this)) this.open = false;
-      };
-      document.addEventListener('pointerdown', this.#outsidePointer, true);
+      if (!this.customer) {
+        warnOnce(this, 'error', 'chat-header-menu: set the "customer" attribute (the customer id) to block or unblock.');
+      }
+      const session = this.#session;
+      session.stopPositioning?.();
+      session.stopPositioning = anchorPopup(this.#trigger, popup, this.placement);
+      document.addEventListener('pointerdown', session.outsidePointer, true);
       // Slotted items may still be upgrading; focus after they have rendered.
       await Promise.all(this.#hostItems().map((item) => item.updateComplete));
-      if (this.open) this.#focusItem(this.#focusOnOpen === 'last' ? -1 : 0);
-      this.#focusOnOpen = null;
+      if (this.open) this.#focusItem(session.focusOnOpen === 'last' ? -1 : 0);
+      session.focusOnOpen = null;
     } else {
       // :focus-within misses focus inside the top-layer popup, so ask the roots.
       const hadFocus = !!this.shadowRoot!.activeElement || this.contains(document.activeElement);
@@ -237,9 +253,11 @@ export class ChatHeaderMenu extends CustomerElement {
   }
 
   #stopListening(): void {
-    this.#stopPositioning?.();
-    this.#stopPositioning = null;
-    if (this.#outsidePointer) document.removeEventListener('pointerdown', this.#outsidePointer, true);
+    const session = this.#opened;
+    if (!session) return;
+    session.stopPositioning?.();
+    session.stopPositioning = null;
+    document.removeEventListener('pointerdown', session.outsidePointer, true);
   }
 
   #onSlotChange(): void {
@@ -256,7 +274,7 @@ export class ChatHeaderMenu extends CustomerElement {
     const where = event.key === 'ArrowDown' ? 'first' : event.key === 'ArrowUp' ? 'last' : null;
     if (!where || this.disabled) return;
     event.preventDefault();
-    this.#focusOnOpen = where;
+    this.#session.focusOnOpen = where;
     if (this.open) this.#focusItem(where === 'last' ? -1 : 0);
     else this.open = true;
   }
@@ -291,7 +309,7 @@ export class ChatHeaderMenu extends CustomerElement {
       default: {
         if (event.key.length !== 1 || event.ctrlKey || event.metaKey || event.altKey) return;
         const labels = items.map((item) => (item as ChatMenuItem).label ?? item.textContent ?? '');
-        const index = (this.#typeahead ??= new Typeahead()).match(event.key, labels, current);
+        const index = this.#session.typeahead.match(event.key, labels, current);
         if (index >= 0) items[index].focus();
       }
     }
@@ -306,7 +324,8 @@ export class ChatHeaderMenu extends CustomerElement {
   }
 
   #choose(item: HTMLElement): void {
-    if (item.getAttribute('aria-disabled') === 'true') return;
+    // The property, not aria-disabled: that one catches up only in the item's own update.
+    if ((item as ChatMenuItem).disabled) return;
     this.#trigger.focus();
     this.open = false;
     if (item.matches('[part~="block-item"]')) {
@@ -342,19 +361,14 @@ export class ChatHeaderMenu extends CustomerElement {
     const root = this.getRootNode() as ParentNode;
     const shared = root.querySelector?.('chat-confirm-dialog');
     if (shared instanceof ChatConfirmDialog) return shared;
-    if (!this.#dialogRendered) {
+    const session = this.#session;
+    if (!session.dialogRendered) {
       // Rendered next to the popup, which exists by now: the dialog follows a choice in it.
-      this.#dialogRendered = true;
+      session.dialogRendered = true;
       this.requestUpdate();
       await this.updateComplete;
     }
     return this.renderRoot.querySelector('chat-confirm-dialog')!;
-  }
-
-  #warnMissingCustomer(): void {
-    if (this.#warned) return;
-    this.#warned = true;
-    console.error('chat-header-menu: set the "customer" attribute (the customer id) to block or unblock.');
   }
 }
 

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { CustomerElement } from '../../internal/customer-element.js';
+import { warnOnce } from '../../internal/warn-once.js';
 import type { CustomerBlockState } from '../../state/block-store.js';
 import { requestBlockChange } from '../../state/request-block-change.js';
 import { styles } from './chat-status-pill.styles.js';
@@ -65,7 +66,6 @@ export class ChatStatusPill extends CustomerElement {
   #shownStatus: PillStatus = 'active';
   #wasBlocked: boolean | null = null;
   #timer: ReturnType<typeof setTimeout> | undefined;
-  #warned = false;
 
   constructor() {
     super();
@@ -101,9 +101,8 @@ export class ChatStatusPill extends CustomerElement {
     if (changed.has('status') && this.status && !STATUSES.includes(this.status)) {
       console.error(`chat-status-pill: unknown status "${this.status}"; expected one of ${STATUSES.join(', ')}.`);
     }
-    if (!this.customer && !this.status && !this.#warned) {
-      this.#warned = true;
-      console.warn('chat-status-pill: set the "customer" attribute (or an explicit "status"); the pill stays hidden.');
+    if (!this.customer && !this.status) {
+      warnOnce(this, 'warn', 'chat-status-pill: set the "customer" attribute (or an explicit "status"); the pill stays hidden.');
     }
     this.#wasBlocked ??= this.customerState?.blocked ?? null;
   }
