@@ -2,17 +2,15 @@
 // page with <script type="module" src=…> and no build step — in real Chromium.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
-import puppeteer from 'puppeteer-core';
-import { CHROME_ARGS, findChrome, MISSING_CHROME_MESSAGE } from '../find-chrome.js';
+import { launchChromium, serveDir } from './harness.js';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
-const PAGE = `<!doctype html><html lang="en"><body>
+const PAGE = `<!doctype html><html lang="en"><link rel="icon" href="data:,"><body>
 <chat-status-pill customer="+919999999999"></chat-status-pill>
 <chat-header-menu customer="+919999999999" customer-name="Priya Sharma">
   <chat-menu-item value="mark-read">Mark read</chat-menu-item>
@@ -23,35 +21,19 @@ const PAGE = `<!doctype html><html lang="en"><body>
 </script>
 </body></html>`;
 
-let dir, server, browser, base;
+let dir, server, browser;
 
 before(async () => {
-  const executablePath = findChrome();
-  assert.ok(executablePath, MISSING_CHROME_MESSAGE);
   dir = await mkdtemp(join(tmpdir(), 'cbe-cdn-'));
   await build({ configFile: `${repo}vite.config.ts`, root: repo, mode: 'cdn', logLevel: 'silent', build: { outDir: dir } });
   await writeFile(join(dir, 'index.html'), PAGE);
-  server = createServer(async (req, res) => {
-    const file = req.url === '/' ? 'index.html' : req.url.slice(1);
-    try {
-      const body = await readFile(join(dir, file));
-      res.writeHead(200, { 'Content-Type': file.endsWith('.js') ? 'text/javascript' : 'text/html' }).end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${server.address().port}/`;
-  browser = await puppeteer.launch({
-    executablePath,
-    headless: true,
-    args: CHROME_ARGS,
-  });
+  server = await serveDir(dir);
+  browser = await launchChromium();
 });
 
 after(async () => {
   await browser?.close();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve()));
+  await server?.close();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
@@ -59,7 +41,7 @@ test('the CDN file registers the tags and the whole flow works without a build s
   const page = await browser.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(base);
+  await page.goto(server.url);
   await page.waitForFunction(() => customElements.get('chat-header-menu') && customElements.get('chat-status-pill'));
   await page.click('::-p-aria([name="More options"][role="button"])');
   await page.click('::-p-aria([name="Block"][role="menuitem"])');

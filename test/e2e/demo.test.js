@@ -4,8 +4,7 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'vite';
-import puppeteer from 'puppeteer-core';
-import { CHROME_ARGS, findChrome, MISSING_CHROME_MESSAGE } from '../find-chrome.js';
+import { launchChromium } from './harness.js';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const EMILY = { id: '+14155550132', name: 'Emily Carter' };
@@ -64,8 +63,6 @@ async function blockWithMouse() {
 }
 
 before(async () => {
-  const executablePath = findChrome();
-  assert.ok(executablePath, MISSING_CHROME_MESSAGE);
   server = await createServer({
     configFile: `${repo}vite.config.ts`,
     root: `${repo}demo`,
@@ -74,11 +71,7 @@ before(async () => {
   });
   await server.listen();
   base = server.resolvedUrls.local[0];
-  browser = await puppeteer.launch({
-    executablePath,
-    headless: true,
-    args: CHROME_ARGS,
-  });
+  browser = await launchChromium();
   page = await browser.newPage();
   page.setDefaultTimeout(6000);
   await page.setViewport({ width: 1280, height: 800 });

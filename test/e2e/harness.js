@@ -1,0 +1,35 @@
+// What the end-to-end tests share: headless Chromium and a static server on 127.0.0.1.
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import puppeteer from 'puppeteer-core';
+import { CHROME_ARGS, findChrome, MISSING_CHROME_MESSAGE } from '../find-chrome.js';
+
+/** Headless Chromium (CHROME_PATH or the usual paths). */
+export async function launchChromium() {
+  const executablePath = findChrome();
+  assert.ok(executablePath, MISSING_CHROME_MESSAGE);
+  return puppeteer.launch({ executablePath, headless: true, args: CHROME_ARGS });
+}
+
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript' };
+
+/** Serves the files of `dir` on 127.0.0.1 (a free port); resolves `{ url, close() }`. */
+export async function serveDir(dir) {
+  const server = createServer(async (req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const file = join(dir, path === '/' ? 'index.html' : path);
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${server.address().port}/`,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}

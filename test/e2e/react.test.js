@@ -1,0 +1,55 @@
+// End-to-end: the React wrappers (chat-block-elements/react) in a real React 19 app.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { launchChromium, serveDir } from './harness.js';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+let dir, server, browser;
+
+before(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'cbe-react-'));
+  await build({
+    entryPoints: [join(here, 'pages/react-host.tsx')],
+    bundle: true,
+    format: 'esm',
+    jsx: 'automatic',
+    define: { 'process.env.NODE_ENV': '"development"' },
+    outfile: join(dir, 'app.js'),
+    logLevel: 'error',
+  });
+  await writeFile(join(dir, 'index.html'), '<!doctype html><link rel="icon" href="data:,"><div id="root"></div><script type="module" src="./app.js"></script>');
+  server = await serveDir(dir);
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+test('props reach the elements and their events reach onChat… callbacks', async () => {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.goto(server.url);
+  await page.waitForFunction(() => document.querySelector('chat-header-menu')?.customerName === 'Priya Sharma');
+  await page.click('::-p-aria([name="More options"][role="button"])');
+  await page.click('::-p-aria([name="Mark read"][role="menuitem"])');
+  await page.waitForFunction(() => document.getElementById('log').textContent.includes('select:mark-read'));
+  await page.click('::-p-aria([name="More options"][role="button"])');
+  await page.click('::-p-aria([name="Block"][role="menuitem"])');
+  await page.waitForFunction(() => document.querySelector('chat-header-menu').shadowRoot.querySelector('chat-confirm-dialog')?.open);
+  await page.click('chat-header-menu >>> chat-confirm-dialog >>> [part~="confirm"]');
+  await page.waitForFunction(() => document.getElementById('log').textContent.includes('change:true'));
+  const pill = await page.$eval('chat-status-pill', (p) => p.shadowRoot.textContent.trim());
+  assert.equal(pill, 'Blocked');
+  assert.deepEqual(errors, []);
+  await page.close();
+});

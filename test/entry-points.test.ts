@@ -1,0 +1,36 @@
+import { expect } from '@open-wc/testing';
+// Only the side-effect-free entry: nothing may be registered by importing it.
+import { ChatConfirmDialog, ChatHeaderMenu, ChatMenuItem, ChatStatusPill } from '../src/index.js';
+
+const TAGS = ['chat-header-menu', 'chat-menu-item', 'chat-confirm-dialog', 'chat-status-pill'];
+
+describe('entry points and define()', () => {
+  it('importing the package entry registers no tag', () => {
+    for (const tag of TAGS) expect(customElements.get(tag) === undefined, tag).to.equal(true);
+  });
+
+  it('define() registers the element and the elements it renders, and a second call does not throw', () => {
+    ChatHeaderMenu.define();
+    // Compared as booleans: chai would print the whole class on a failure.
+    expect(customElements.get('chat-header-menu') === ChatHeaderMenu).to.equal(true);
+    expect(customElements.get('chat-menu-item') === ChatMenuItem).to.equal(true);
+    expect(customElements.get('chat-confirm-dialog') === ChatConfirmDialog).to.equal(true);
+    expect(() => ChatHeaderMenu.define()).not.to.throw();
+  });
+
+  it('define(tag) registers under another tag; a second tag gets a subclass (one class per registry)', () => {
+    ChatStatusPill.define('acme-status-pill');
+    expect(customElements.get('acme-status-pill') === ChatStatusPill).to.equal(true);
+    ChatStatusPill.define();
+    const Default = customElements.get('chat-status-pill')!;
+    expect(Default === ChatStatusPill).to.equal(false);
+    expect(new Default()).to.be.instanceOf(ChatStatusPill);
+  });
+
+  it('define(tag, registry) registers into a scoped registry, leaving the global one alone', () => {
+    const registry = new CustomElementRegistry();
+    ChatStatusPill.define('scoped-pill', registry);
+    expect(registry.get('scoped-pill') !== undefined).to.equal(true);
+    expect(customElements.get('scoped-pill') === undefined).to.equal(true);
+  });
+});
