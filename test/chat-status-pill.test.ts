@@ -69,6 +69,13 @@ describe('<chat-status-pill>', () => {
   }
 
   /** Runs a request the backend refuses; the pill then shows the error. */
+  /** An unblock the backend accepts at once. */
+  async function acceptedUnblock() {
+    const { outcome, backend } = await pendingRequest('unblock');
+    backend.resolve(undefined);
+    await outcome;
+  }
+
   async function failedRequest(action: BlockAction) {
     const { outcome, backend } = await pendingRequest(action);
     backend.reject(new Error('Invalid Customer'));
@@ -136,7 +143,7 @@ describe('<chat-status-pill>', () => {
     it('transient-ms="0" keeps "Unblocked" until the next change', async () => {
       store.set(PRIYA.id, true);
       const el = await pill(PRIYA.id, { transientMs: 0 });
-      store.set(PRIYA.id, false);
+      await acceptedUnblock();
       await el.updateComplete;
       expect(shown(el)).to.equal('Unblocked');
       await new Promise((r) => setTimeout(r, 200));
@@ -144,6 +151,16 @@ describe('<chat-status-pill>', () => {
       store.set(PRIYA.id, true);
       await el.updateComplete;
       expect(shown(el)).to.equal('Blocked');
+    });
+
+    it('the host correcting its data with store.set(id, false) shows no "Unblocked"', async () => {
+      store.set(PRIYA.id, true);
+      const el = await pill(PRIYA.id);
+      expect(shown(el)).to.equal('Blocked');
+      store.set(PRIYA.id, false);
+      await el.updateComplete;
+      expect(shown(el)).to.equal('');
+      expect(isHidden(el)).to.equal(true);
     });
 
     it('an unknown customer that becomes known as active shows nothing (no "Unblocked")', async () => {
@@ -280,7 +297,7 @@ describe('<chat-status-pill>', () => {
       backend.resolve(undefined);
       await outcome;
       expect(await both()).to.deep.equal(['Blocked', 'Blocked']);
-      store.set(PRIYA.id, false);
+      await acceptedUnblock();
       expect(await both()).to.deep.equal(['Unblocked', 'Unblocked']);
     });
 
@@ -288,7 +305,7 @@ describe('<chat-status-pill>', () => {
       // A chat header reuses its pill when the agent opens another conversation.
       store.set(PRIYA.id, true);
       const el = await pill(PRIYA.id, { transientMs: 4000 });
-      store.set(PRIYA.id, false);
+      await acceptedUnblock();
       await el.updateComplete;
       expect(shown(el)).to.equal('Unblocked');
       el.customer = '+14155550132'; // Emily: never blocked, nothing happened to her
@@ -396,7 +413,7 @@ describe('<chat-status-pill>', () => {
       expect(el.matches(':state(visible)')).to.equal(true);
       expect(el.matches(':state(active)')).to.equal(false);
       expect(document.querySelector('chat-status-pill:state(blocked)') === el).to.equal(true);
-      store.set(PRIYA.id, false);
+      await acceptedUnblock();
       await el.updateComplete;
       expect(el.matches(':state(blocked)')).to.equal(false);
       expect(el.matches(':state(unblocked)')).to.equal(true);

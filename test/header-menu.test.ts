@@ -454,7 +454,7 @@ describe('<chat-header-menu>', () => {
     expect(store.get(PHONE).blocked).to.equal(true);
     store.set(PHONE, false);
     await Promise.all([pill.updateComplete, menuA.updateComplete, menuB.updateComplete]);
-    expect(pill.currentStatus).to.equal('unblocked');
+    expect(pill.currentStatus).to.equal('active');
     store.set(PHONE, true);
     await Promise.all([pill.updateComplete, menuA.updateComplete, menuB.updateComplete]);
     expect(pill.currentStatus).to.equal('blocked');

@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { CustomerElement } from '../../internal/customer-element.js';
 import { warnOnce } from '../../internal/warn-once.js';
 import type { CustomerBlockState } from '../../state/block-store.js';
+import type { BlockAction } from '../../events.js';
 import { requestBlockChange } from '../../state/request-block-change.js';
 import { styles } from './chat-status-pill.styles.js';
 
@@ -14,7 +15,7 @@ const STATUSES: readonly PillStatus[] = ['active', 'blocked', 'blocking', 'unblo
  * @summary Shows a customer's block status on the chat screen or in a conversation row.
  *
  * Hidden while the customer is active; "Blocked" stays; "Blocking…" / "Unblocking…"
- * while a request runs; "Unblocked" for `transient-ms`; on failure "Couldn't block"
+ * while a request runs; "Unblocked" for `transient-ms` after the backend accepts an unblock; on failure "Couldn't block"
  * with a Retry button. Follows the shared store, so every pill of one customer agrees.
  * The current status is also exposed as a custom state, `chat-status-pill:state(blocked)`,
  * and `:state(visible)` whenever the pill shows; select active pills with
@@ -64,7 +65,7 @@ export class ChatStatusPill extends CustomerElement {
   // Attached on first use: most pills of a long list stay active and never need it.
   #internals: ElementInternals | null = null;
   #shownStatus: PillStatus = 'active';
-  #wasBlocked: boolean | null = null;
+  #runningAction: BlockAction | null = null;
   #timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
@@ -95,7 +96,7 @@ export class ChatStatusPill extends CustomerElement {
     super.willUpdate(changed);
     if (changed.has('customer') || changed.has('store')) {
       // A pill reused for another customer (a recycled list row) starts fresh.
-      this.#wasBlocked = null;
+      this.#runningAction = this.customerState?.pending ?? null;
       this.#hideUnblocked();
     }
     if (changed.has('status') && this.status && !STATUSES.includes(this.status)) {
@@ -104,7 +105,6 @@ export class ChatStatusPill extends CustomerElement {
     if (!this.customer && !this.status) {
       warnOnce(this, 'warn', 'chat-status-pill: set the "customer" attribute (or an explicit "status"); the pill stays hidden.');
     }
-    this.#wasBlocked ??= this.customerState?.blocked ?? null;
   }
 
   protected override render() {
@@ -151,10 +151,12 @@ export class ChatStatusPill extends CustomerElement {
   }
 
   override blockStateChanged(state: CustomerBlockState): void {
-    // "Unblocked" is the moment an accepted unblock lands, not a stored state.
-    if (this.#wasBlocked && !state.blocked && !state.pending) this.#showUnblockedFor(this.transientMs);
+    // "Unblocked" is the moment the backend accepts an unblock: not a stored state, and
+    // not the host seeding or correcting what it knows with store.set().
+    const unblockAccepted = this.#runningAction === 'unblock' && !state.pending && !state.blocked && !state.error;
+    if (unblockAccepted) this.#showUnblockedFor(this.transientMs);
     else if (state.blocked || state.pending) this.#hideUnblocked();
-    this.#wasBlocked = state.blocked;
+    this.#runningAction = state.pending;
     this.requestUpdate();
   }
 
