@@ -26,7 +26,7 @@ async function main() {
   const config = configFor({ quick });
   const table = new Table({ quick });
 
-  log('building pages and size bundles (esbuild, minified)');
+  log('building pages (esbuild) and size bundles (vite, as dist/cdn is built)');
   const built = await buildAll();
   if (!built.withLibrary) log('src/index.ts or src/define.ts is missing: measuring the baselines only');
   if (wanted('size')) sizeCase({ sizes: built.sizes, table });

@@ -494,6 +494,18 @@ describe('<chat-header-menu>', () => {
     expect(part(menu, 'block-item').textContent!.trim()).to.equal('حظر');
   });
 
+  it('disabled: the trigger cannot be used, and disabling an open menu closes it', async () => {
+    const menu = await menuFixture(store);
+    await openWithKey(menu);
+    menu.disabled = true;
+    await until(() => !isShown(menu), 2000, 'menu closed');
+    const trigger = part<HTMLButtonElement>(menu, 'trigger');
+    expect(trigger.disabled).to.equal(true);
+    await clickOn(trigger);
+    await frame();
+    expect(isShown(menu)).to.equal(false);
+  });
+
   it('cleans up: no store listeners and no popup after removal', async () => {
     const menu = await menuFixture(store);
     await openWithKey(menu);

@@ -154,6 +154,7 @@ export class ChatHeaderMenu extends CustomerElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    if (this.disabled) this.open = false;
     if (this.open) void this.#session;
     if (changed.has('placement') && !PLACEMENTS.includes(this.placement)) {
       console.error(`chat-header-menu: unknown placement "${this.placement}"; using "bottom-end".`);
