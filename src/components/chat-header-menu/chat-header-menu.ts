@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, render, type PropertyValues } from 'lit';
 import type { Placement } from '@floating-ui/dom';
 import { CustomerElement } from '../../internal/customer-element.js';
 import { anchorPopup, PLACEMENTS } from '../../internal/anchor-popup.js';
@@ -13,12 +13,20 @@ import { styles } from './chat-header-menu.styles.js';
 
 /** Boolean attributes that default to true: only the value "false" turns them off. */
 interface OpenedMenu {
+  /** Where the popup and the dialog are rendered, next to the trigger. */
+  container: HTMLElement;
   focusOnOpen: 'first' | 'last' | null;
   dialogRendered: boolean;
   stopPositioning: (() => void) | null;
   typeahead: Typeahead;
   outsidePointer: (event: PointerEvent) => void;
 }
+
+// A closed menu is this one element and nothing else: no binding (each is an object per
+// row in a long list), no child part. The trigger's ARIA state is written in updated(),
+// the popup is rendered there on first open, and the dots are painted by CSS
+// (currentColor, so forced colors keep them).
+const TRIGGER = html`<button part="trigger" type="button" aria-haspopup="menu"></button>`;
 
 const defaultTrue = { fromAttribute: (value: string | null) => value !== 'false', toAttribute: String };
 
@@ -125,6 +133,7 @@ export class ChatHeaderMenu extends CustomerElement {
 
   get #session(): OpenedMenu {
     return (this.#opened ??= {
+      container: Object.assign(document.createElement('div'), { style: 'display: contents' }),
       focusOnOpen: null,
       dialogRendered: false,
       stopPositioning: null,
@@ -163,12 +172,7 @@ export class ChatHeaderMenu extends CustomerElement {
   }
 
   protected override render() {
-    // A closed menu is one element with no bindings: its ARIA state is written in
-    // updated() instead, because every binding is an object per row in a long list.
-    // The three dots are painted by CSS (currentColor, so forced colors keep them).
-    return html`<button part="trigger" type="button" aria-haspopup="menu"></button>${
-      this.#opened ? this.#renderPopup(this.#opened) : nothing
-    }`;
+    return TRIGGER;
   }
 
   get #label(): string {
@@ -202,6 +206,11 @@ export class ChatHeaderMenu extends CustomerElement {
     trigger.ariaExpanded = String(this.open);
     trigger.ariaLabel = this.#label;
     trigger.disabled = this.disabled;
+    const opened = this.#opened;
+    if (opened) {
+      if (!opened.container.isConnected) this.renderRoot.append(opened.container);
+      render(this.#renderPopup(opened), opened.container, { host: this });
+    }
     if (!changed.has('open') || changed.get('open') === undefined && !this.open) return;
     const popup = this.#popup;
     if (!popup) return;
