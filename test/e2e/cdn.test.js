@@ -2,12 +2,11 @@
 // page with <script type="module" src=…> and no build step — in real Chromium.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
-import { launchChromium, serveDir } from './harness.js';
+import { staticSite } from './harness.js';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const PAGE = `<!doctype html><html lang="en"><link rel="icon" href="data:,"><body>
@@ -21,27 +20,22 @@ const PAGE = `<!doctype html><html lang="en"><link rel="icon" href="data:,"><bod
 </script>
 </body></html>`;
 
-let dir, server, browser;
+let site;
 
 before(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'cbe-cdn-'));
-  await build({ configFile: `${repo}vite.config.ts`, root: repo, mode: 'cdn', logLevel: 'silent', build: { outDir: dir } });
-  await writeFile(join(dir, 'index.html'), PAGE);
-  server = await serveDir(dir);
-  browser = await launchChromium();
+  site = await staticSite(async (dir) => {
+    await build({ configFile: `${repo}vite.config.ts`, root: repo, mode: 'cdn', logLevel: 'silent', build: { outDir: dir } });
+    await writeFile(join(dir, 'index.html'), PAGE);
+  });
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+after(() => site?.close());
 
 test('the CDN file registers the tags and the whole flow works without a build step', async () => {
-  const page = await browser.newPage();
+  const page = await site.browser.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(server.url);
+  await page.goto(site.url);
   await page.waitForFunction(() => customElements.get('chat-header-menu') && customElements.get('chat-status-pill'));
   await page.click('::-p-aria([name="More options"][role="button"])');
   await page.click('::-p-aria([name="Block"][role="menuitem"])');

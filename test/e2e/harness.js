@@ -1,7 +1,8 @@
 // What the end-to-end tests share: headless Chromium and a static server on 127.0.0.1.
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { CHROME_ARGS, findChrome, MISSING_CHROME_MESSAGE } from '../find-chrome.js';
@@ -31,5 +32,25 @@ export async function serveDir(dir) {
   return {
     url: `http://127.0.0.1:${server.address().port}/`,
     close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
+/**
+ * A throwaway site: `prepare(dir)` writes its files into a temp folder, which is
+ * served on 127.0.0.1 next to a fresh Chromium. `close()` removes all three.
+ */
+export async function staticSite(prepare) {
+  const dir = await mkdtemp(join(tmpdir(), 'cbe-e2e-'));
+  await prepare(dir);
+  const server = await serveDir(dir);
+  const browser = await launchChromium();
+  return {
+    url: server.url,
+    browser,
+    async close() {
+      await browser.close();
+      await server.close();
+      await rm(dir, { recursive: true, force: true });
+    },
   };
 }

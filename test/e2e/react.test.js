@@ -1,44 +1,38 @@
 // End-to-end: the React wrappers (chat-block-elements/react) in a real React 19 app.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { launchChromium, serveDir } from './harness.js';
+import { staticSite } from './harness.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-let dir, server, browser;
+let site;
 
 before(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'cbe-react-'));
-  await build({
-    entryPoints: [join(here, 'pages/react-host.tsx')],
-    bundle: true,
-    format: 'esm',
-    jsx: 'automatic',
-    define: { 'process.env.NODE_ENV': '"development"' },
-    outfile: join(dir, 'app.js'),
-    logLevel: 'error',
+  site = await staticSite(async (dir) => {
+    await build({
+      entryPoints: [join(here, 'pages/react-host.tsx')],
+      bundle: true,
+      format: 'esm',
+      jsx: 'automatic',
+      define: { 'process.env.NODE_ENV': '"development"' },
+      outfile: join(dir, 'app.js'),
+      logLevel: 'error',
+    });
+    await writeFile(join(dir, 'index.html'), '<!doctype html><link rel="icon" href="data:,"><div id="root"></div><script type="module" src="./app.js"></script>');
   });
-  await writeFile(join(dir, 'index.html'), '<!doctype html><link rel="icon" href="data:,"><div id="root"></div><script type="module" src="./app.js"></script>');
-  server = await serveDir(dir);
-  browser = await launchChromium();
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+after(() => site?.close());
 
 test('props reach the elements and their events reach onChat… callbacks', async () => {
-  const page = await browser.newPage();
+  const page = await site.browser.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  await page.goto(server.url);
+  await page.goto(site.url);
   await page.waitForFunction(() => document.querySelector('chat-header-menu')?.customerName === 'Priya Sharma');
   await page.click('::-p-aria([name="More options"][role="button"])');
   await page.click('::-p-aria([name="Mark read"][role="menuitem"])');
