@@ -1,5 +1,5 @@
 import '../src/define.js';
-import { blockStore, ChatBackendError, connectBackend, fetchBackend } from '../src/index.js';
+import { blockStore, connectBackend, fetchBackend } from '../src/index.js';
 import { render } from 'lit';
 import { demoApi, type Customer } from './api.js';
 import { mountMockControls } from './mock-controls.js';
@@ -87,8 +87,6 @@ function wireEvents(mock: { refresh(): Promise<void> }): void {
   });
   document.addEventListener('chat-block-error', ({ detail }) => {
     void mock.refresh();
-    // The agent's own Cancel also ends here; it is not news to them.
-    if (detail.error instanceof ChatBackendError && detail.error.code === 'aborted') return;
     showToast(`Couldn't ${detail.action} ${detail.customer.name}: ${detail.error.message}`, 'error');
   });
   document.addEventListener('chat-menu-select', (event) => {
