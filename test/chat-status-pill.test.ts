@@ -358,10 +358,13 @@ describe('<chat-status-pill>', () => {
     it('announce makes a polite live region (role=status) that holds the status text', async () => {
       const el = await pill(PRIYA.id, { announce: true });
       expect(el.shadowRoot!.querySelectorAll('[role="status"]')).to.have.length(1);
+      const before = el.shadowRoot!.querySelector('[role="status"]');
       store.set(PRIYA.id, true);
       await el.updateComplete;
       const region = el.shadowRoot!.querySelector('[role="status"]');
       expect(region?.textContent?.trim()).to.equal('Blocked');
+      // The same region, its text changed: a region inserted along with its text is often not read.
+      expect(region === before, 'the live region is kept, not replaced').to.equal(true);
     });
 
     it('with announce, the live region is rendered while active, so the first change is announced', async () => {

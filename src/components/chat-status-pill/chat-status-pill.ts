@@ -110,13 +110,16 @@ export class ChatStatusPill extends CustomerElement {
   protected override render() {
     const status = this.currentStatus;
     this.#exposeState(status);
-    if (status === 'active') return this.announce ? html`<span role="status"></span>` : nothing;
-    const pill = html`<span part="pill ${status}">${this.#label(status)}${
-      // Retry only when there is a failed request to repeat (not for a hand-set status="error").
-      status === 'error' && this.customerState?.error
-        ? html` <button part="retry" type="button" @click=${this.#retry}>${this.text.retry}</button>`
-        : nothing
-    }</span>`;
+    const pill =
+      status === 'active'
+        ? nothing
+        : html`<span part="pill ${status}">${this.#label(status)}${
+            // Retry only when there is a failed request to repeat (not for a hand-set status="error").
+            status === 'error' && this.customerState?.error
+              ? html` <button part="retry" type="button" @click=${this.#retry}>${this.text.retry}</button>`
+              : nothing
+          }</span>`;
+    // One live region for the pill's whole life: a region inserted with its text is often not read.
     return this.announce ? html`<span role="status">${pill}</span>` : pill;
   }
 
