@@ -22,5 +22,7 @@ export default {
   globs: ['src/components/**/*.ts', 'src/internal/base-element.ts', 'src/internal/customer-element.ts'],
   exclude: ['src/**/*.styles.ts'],
   litelement: true,
+  // package.json names the manifest itself; without this the analyzer rewrites that field to its --outdir.
+  packagejson: false,
   plugins: [publicContractOnly()],
 };
