@@ -24,37 +24,38 @@ export interface BlockRequestDetail {
   waitUntil(promise: Promise<unknown>): void;
 }
 
+/** An event with a typed `detail`, bubbling and composed like every event of the library. */
+class ChatEvent<T> extends Event {
+  readonly detail: T;
+  constructor(type: string, detail: T, cancelable = false) {
+    super(type, { bubbles: true, composed: true, cancelable });
+    this.detail = detail;
+  }
+}
+
 /**
  * `chat-block-request` / `chat-unblock-request`: the agent confirmed. Works like a
  * default action: `preventDefault()` cancels it, `detail.waitUntil(p)` defers it.
  */
-export class ChatBlockRequestEvent extends Event {
-  readonly detail: BlockRequestDetail;
+export class ChatBlockRequestEvent extends ChatEvent<BlockRequestDetail> {
   /** @internal the promises handed to `waitUntil` while the event was dispatched. */
-  readonly pending: Promise<unknown>[] = [];
+  readonly pending: Promise<unknown>[];
 
   constructor(customer: CustomerRef, action: BlockAction, signal: AbortSignal) {
-    super(action === 'block' ? 'chat-block-request' : 'chat-unblock-request', {
-      bubbles: true,
-      composed: true,
-      cancelable: true,
-    });
-    const pending = this.pending;
-    const event = this;
-    this.detail = {
-      customer,
-      action,
-      signal,
-      waitUntil(promise: Promise<unknown>) {
-        if (!event.eventPhase) {
-          throw new DOMException(
-            'waitUntil() must be called synchronously while the request event is being dispatched.',
-            'InvalidStateError',
-          );
-        }
-        pending.push(Promise.resolve(promise));
-      },
+    const pending: Promise<unknown>[] = [];
+    let event: Event | undefined;
+    const waitUntil = (promise: Promise<unknown>) => {
+      if (!event?.eventPhase) {
+        throw new DOMException(
+          'waitUntil() must be called synchronously while the request event is being dispatched.',
+          'InvalidStateError',
+        );
+      }
+      pending.push(Promise.resolve(promise));
     };
+    super(action === 'block' ? 'chat-block-request' : 'chat-unblock-request', { customer, action, signal, waitUntil }, true);
+    event = this;
+    this.pending = pending;
   }
 }
 
@@ -64,11 +65,9 @@ export interface BlockChangeDetail {
 }
 
 /** `chat-block-change`: the backend accepted and the customer's state changed. */
-export class ChatBlockChangeEvent extends Event {
-  readonly detail: BlockChangeDetail;
+export class ChatBlockChangeEvent extends ChatEvent<BlockChangeDetail> {
   constructor(detail: BlockChangeDetail) {
-    super('chat-block-change', { bubbles: true, composed: true });
-    this.detail = detail;
+    super('chat-block-change', detail);
   }
 }
 
@@ -79,20 +78,16 @@ export interface BlockErrorDetail {
 }
 
 /** `chat-block-error`: the backend refused or timed out; the state was rolled back. */
-export class ChatBlockErrorEvent extends Event {
-  readonly detail: BlockErrorDetail;
+export class ChatBlockErrorEvent extends ChatEvent<BlockErrorDetail> {
   constructor(detail: BlockErrorDetail) {
-    super('chat-block-error', { bubbles: true, composed: true });
-    this.detail = detail;
+    super('chat-block-error', detail);
   }
 }
 
 /** `chat-menu-select`: the agent chose one of the host's own `<chat-menu-item>`s. */
-export class ChatMenuSelectEvent extends Event {
-  readonly detail: { value: string; item: Element };
+export class ChatMenuSelectEvent extends ChatEvent<{ value: string; item: Element }> {
   constructor(value: string, item: Element) {
-    super('chat-menu-select', { bubbles: true, composed: true });
-    this.detail = { value, item };
+    super('chat-menu-select', { value, item });
   }
 }
 
