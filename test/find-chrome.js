@@ -18,8 +18,8 @@ export function findChrome() {
   return CANDIDATES.find((p) => existsSync(p)) ?? null;
 }
 
-export const MISSING_CHROME_MESSAGE =
-  'No Chromium or Chrome found: install one (Debian/Ubuntu: `sudo apt-get install -y chromium`) or set CHROME_PATH to its executable.';
+const where = process.env.CHROME_PATH ? ` (CHROME_PATH=${process.env.CHROME_PATH} does not exist)` : '';
+export const MISSING_CHROME_MESSAGE = `No Chromium or Chrome found${where}: install one (Debian/Ubuntu: \`sudo apt-get install -y chromium\`) or set CHROME_PATH to its executable.`;
 
 /** Flags for headless Chromium here: no sandbox as root, and no background traffic on a closed network. */
 export const CHROME_ARGS = [
