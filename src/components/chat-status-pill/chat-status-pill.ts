@@ -153,6 +153,7 @@ export class ChatStatusPill extends CustomerElement {
     }
   }
 
+  /** @internal */
   override blockStateChanged(state: CustomerBlockState): void {
     // "Unblocked" is the moment the backend accepts an unblock: not a stored state, and
     // not the host seeding or correcting what it knows with store.set().
