@@ -91,7 +91,7 @@ export async function interactionCase({ browser, origin, config, table, log }) {
   // leaving a modal restyles the whole document, which grows with the rows on the page;
   // plain DOM has no dialog to close.
   const group = `block one of ${rowsLabel(base)}`;
-  rowsFor('confirm-base', group, 'answer → pill painted, modal closed', null);
+  rowsFor('confirm-base', group, 'answer → pill painted', null);
   table.add({ group, measure: 'elements rendered: this customer', value: format.int(samples.median('lib:own')) });
   // The worst sample, not the median: one wrong wake-up is a bug.
   const others = samples.max('lib:others');
