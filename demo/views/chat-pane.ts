@@ -30,9 +30,9 @@ export function chatPane(customer: Customer | undefined, blocked: boolean, handl
         <chat-menu-item value="assign">Assign to…</chat-menu-item>
       </chat-header-menu>
     </header>
-    <ol class="messages" role="log" aria-labelledby="chat-name">
+    <div class="messages" role="log" aria-labelledby="chat-name">
       ${history(c.messages)}
-    </ol>
+    </div>
     ${keyed(c.id, composer(c, blocked, handlers))}
   `;
 }
@@ -41,14 +41,14 @@ function history(messages: Message[]) {
   let lastDay = '';
   return messages.map((m) => {
     const day = dayLabel(m.at);
-    const separator = day !== lastDay ? html`<li class="day"><span>${day}</span></li>` : nothing;
+    const separator = day !== lastDay ? html`<div class="day"><span>${day}</span></div>` : nothing;
     lastDay = day;
-    if (m.from === 'system') return html`${separator}<li class="system"><span>${m.text}</span></li>`;
-    return html`${separator}<li class="bubble from-${m.from}">
+    if (m.from === 'system') return html`${separator}<div class="system"><span>${m.text}</span></div>`;
+    return html`${separator}<div class="bubble from-${m.from}">
       <span class="visually-hidden">${m.from === 'agent' ? 'You' : 'Customer'}:</span>
       <span class="bubble-text">${m.text}</span>
       <time class="bubble-time" datetime=${m.at}>${clock(m.at)}</time>
-    </li>`;
+    </div>`;
   });
 }
 

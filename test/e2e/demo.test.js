@@ -4,7 +4,7 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'vite';
-import { launchChromium } from './harness.js';
+import { axeViolations, launchChromium } from './harness.js';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const EMILY = { id: '+14155550132', name: 'Emily Carter' };
@@ -95,6 +95,24 @@ beforeEach(async () => {
 });
 
 describe('demo inbox', () => {
+  test('passes axe in every state: inbox, menu open, dialog open, error, blocked', async () => {
+    await openChat(EMILY);
+    assert.deepEqual(await axeViolations(page), [], 'inbox');
+    await page.click('::-p-aria([name="More options"][role="button"])');
+    assert.deepEqual(await axeViolations(page), [], 'menu open');
+    await page.click('::-p-aria([name="Block"][role="menuitem"])');
+    await page.waitForFunction(() => document.querySelector('chat-header-menu')?.shadowRoot.querySelector('chat-confirm-dialog')?.open);
+    assert.deepEqual(await axeViolations(page), [], 'dialog open');
+    await api('control', { latencyMs: 0, failure: 'next' });
+    await page.click('chat-header-menu >>> chat-confirm-dialog >>> [part~="confirm"]');
+    await page.waitForSelector('chat-header-menu >>> chat-confirm-dialog >>> [role="alert"]');
+    assert.deepEqual(await axeViolations(page), [], 'error in the dialog');
+    await page.click('chat-header-menu >>> chat-confirm-dialog >>> [part~="confirm"]');
+    await rowPill(EMILY.id, 'Blocked');
+    assert.deepEqual(await axeViolations(page), [], 'blocked, composer off');
+  });
+
+
   test('block from the chat header with the mouse', async () => {
     await openChat(EMILY);
     assert.equal(await page.$eval('#composer-input', (t) => t.disabled), false);

@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { CHROME_ARGS, findChrome, MISSING_CHROME_MESSAGE } from '../find-chrome.js';
 
@@ -53,4 +54,16 @@ export async function staticSite(prepare) {
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+const AXE = fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url));
+
+/** Runs axe-core on the whole page (shadow roots included); resolves one line per violation. */
+export async function axeViolations(page) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  // Let opening animations finish: mid-fade text would fail contrast.
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 250)));
+  return page.evaluate(async () =>
+    (await window.axe.run(document)).violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`),
+  );
 }
