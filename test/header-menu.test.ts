@@ -9,7 +9,7 @@ import {
 } from '../src/index.js';
 import ar from '../src/strings/locales/ar.js';
 import { registerLocale } from '../src/index.js';
-import { part, dialogOf, until, focused, press, deferred, frame } from './helpers.js';
+import { part, dialogOf, until, focused, press, deferred, frame, animationsDone, expectSame } from './helpers.js';
 import { clickOn, clickAt, resetMouse } from './mouse.js';
 
 const PHONE = '+919999999999';
@@ -32,26 +32,14 @@ async function menuFixture(store: BlockStore, attrs = '') {
   return menu;
 }
 
-/** Running animations of a root and every shadow root inside it. */
-function allAnimations(root: Document | ShadowRoot): Animation[] {
-  const nested = [...root.querySelectorAll('*')].flatMap((el) => (el.shadowRoot ? allAnimations(el.shadowRoot) : []));
-  return [...root.getAnimations(), ...nested];
-}
-
-/** axe on what the user sees once the open animations have finished (mid-fade text fails contrast). */
+/** axe on what the user sees once the opening animations have finished (mid-fade text fails contrast). */
 async function accessible(el: Element) {
-  await Promise.all(allAnimations(document).map((a) => a.finished));
+  await animationsDone(document);
   await expect(el).to.be.accessible();
 }
 
-/** Asserts focus by a readable description, so failures say who has focus. */
-function expectFocus(el: Element, message = '') {
-  expect(describe_(focused())).to.equal(describe_(el), message);
-}
-function describe_(el: Element | null): string {
-  if (!el) return 'nothing';
-  return `<${el.localName}${el.getAttribute('part') ? ` part="${el.getAttribute('part')}"` : ''}>${(el.textContent ?? '').trim().slice(0, 20)}`;
-}
+/** Asserts who has focus; failures name the nodes instead of serializing them. */
+const expectFocus = (el: Element, message = 'focus') => expectSame(focused(), el, message);
 
 const menuItems = (menu: ChatHeaderMenu) => [
   ...menu.querySelectorAll('chat-menu-item'),
@@ -485,7 +473,7 @@ describe('<chat-header-menu>', () => {
     await openWithKey(menu);
     const popup = part(menu, 'menu');
     await until(() => popup.style.left !== '', 2000, 'positioned');
-    await Promise.all(allAnimations(document).map((a) => a.finished)); // the opening scale
+    await animationsDone(document); // the opening scale
     const t = part(menu, 'trigger').getBoundingClientRect();
     const r = popup.getBoundingClientRect();
     // "end" in RTL is the left edge: the popup's left edge meets the trigger's.

@@ -62,11 +62,19 @@ export function expectSame(actual: unknown, expected: unknown, what = 'node'): v
   if (actual !== expected) throw new Error(`${what}: expected ${nodeLabel(expected)}, got ${nodeLabel(actual)}`);
 }
 
+/** Running animations of a root and of every shadow root nested in it. */
+function animationsIn(root: Document | ShadowRoot | Element): Animation[] {
+  const own = root instanceof Element ? root.getAnimations() : root.getAnimations();
+  const nested = [...root.querySelectorAll('*')].flatMap((el) => (el.shadowRoot ? animationsIn(el.shadowRoot) : []));
+  return [...own, ...nested];
+}
+
 /**
- * Resolves once the animations running in `el`'s shadow root (e.g. a dialog's
- * entrance fade) finished, so axe measures the final colors, not a half-faded frame.
+ * Resolves once the animations running in `el` and the shadow roots inside it (e.g. a
+ * dialog's entrance fade, a popup's opening scale) finished, so axe measures the final
+ * colors and geometry is read at rest, not from a half-faded frame.
  */
-export async function animationsDone(el: Element): Promise<void> {
-  const root = el.shadowRoot ?? el;
-  await Promise.all(root.getAnimations().map((a) => a.finished.catch(() => undefined)));
+export async function animationsDone(el: Element | Document = document): Promise<void> {
+  const root = el instanceof Element ? (el.shadowRoot ?? el) : el;
+  await Promise.all(animationsIn(root).map((a) => a.finished.catch(() => undefined)));
 }

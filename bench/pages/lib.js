@@ -38,26 +38,21 @@ async function startChange(row) {
   menu.show();
   await menu.updateComplete;
   const item = part(menu, 'block-item');
-  await item.updateComplete; // its aria-disabled (read on click) catches up in its own update
-  const seen = `${item.textContent.trim()} item, aria-disabled=${item.getAttribute('aria-disabled')}, menu open=${menu.open}`;
+  const seen = `${item.textContent.trim()} item, disabled=${item.disabled}, menu open=${menu.open}`;
   item.click();
   let dialog = null;
   await until(() => (dialog = menu.shadowRoot.querySelector('chat-confirm-dialog'))?.open && part(dialog, 'confirm'), `the dialog (${seen}; after the click: menu open=${menu.open}, pill ${pillOf(row).currentStatus})`);
   await dialog.updateComplete;
-  // The native dialog's "close" event comes a task after it closes; a confirm()
-  // opened before it arrives is cancelled by it, so a whole change waits for it.
-  const closed = new Promise((resolve) => part(dialog, 'dialog').addEventListener('close', resolve, { once: true }));
   part(dialog, 'confirm').click();
   await called.promise;
-  return { dialog, closed };
+  return dialog;
 }
 
 /** Runs one whole block or unblock with the backend answering at once; resolves when it is applied and the dialog closed. */
 async function change(row, blocked) {
-  const { dialog, closed } = await startChange(row);
+  const dialog = await startChange(row);
   const id = menuOf(row).customer;
   await until(() => blockStore.get(id).blocked === blocked && !blockStore.get(id).pending && !dialog.open, 'the change');
-  await closed;
 }
 
 /** Records which Lit elements render while `fn` runs (to see whom a store change woke). */

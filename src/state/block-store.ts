@@ -42,7 +42,7 @@ export class BlockStore {
   /** Seeds or overrides the known state, e.g. from the host's own customer data. Clears a shown error. */
   set(id: string, blocked: boolean): void {
     assertId(id);
-    this.#update(id, { known: true, blocked, error: null });
+    this.#know(id, blocked);
     this.#broadcast(id, blocked);
   }
 
@@ -93,7 +93,7 @@ export class BlockStore {
     const channel = new BroadcastChannel(name);
     channel.onmessage = ({ data }: MessageEvent) => {
       if (data && typeof data.id === 'string' && typeof data.blocked === 'boolean') {
-        this.#update(data.id, { known: true, blocked: data.blocked, error: null });
+        this.#know(data.id, data.blocked);
       }
     };
     this.#channel = channel;
@@ -113,7 +113,7 @@ export class BlockStore {
 
   /** @internal The backend accepted: apply the new state. */
   settle(id: string, blocked: boolean): void {
-    this.#update(id, { known: true, blocked, pending: null, error: null });
+    this.#know(id, blocked, { pending: null });
     this.#broadcast(id, blocked);
   }
 
@@ -125,6 +125,11 @@ export class BlockStore {
   /** @internal The request was cancelled before anything was sent. */
   abandon(id: string): void {
     this.#update(id, { pending: null });
+  }
+
+  /** A state someone vouches for (the host, the backend, another tab): it clears a shown error. */
+  #know(id: string, blocked: boolean, patch: Partial<CustomerBlockState> = {}): void {
+    this.#update(id, { ...patch, known: true, blocked, error: null });
   }
 
   #update(id: string, patch: Partial<CustomerBlockState>): void {

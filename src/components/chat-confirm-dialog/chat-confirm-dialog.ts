@@ -157,26 +157,23 @@ export class ChatConfirmDialog extends ChatElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // The host closed it (open = false): that answers a pending confirm() with false.
-    if (changed.has('open') && !this.open && this.renderRoot.querySelector('dialog')?.open) this.#close('cancel');
+    if (changed.has('open') && !this.open && this.#dialog?.open) this.#close('cancel');
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     if (!changed.has('open')) return;
-    const dialog = this.#dialog;
+    const dialog = this.#dialog!;
     if (this.open && !dialog.open) {
       this.#opener = deepActiveElement();
       this.#returnValue = '';
       dialog.showModal();
-      this.#part('cancel')?.focus();
+      this.renderRoot.querySelector<HTMLElement>('[part~="cancel"]')?.focus();
     }
   }
 
-  get #dialog(): HTMLDialogElement {
-    return this.renderRoot.querySelector('dialog')!;
-  }
-
-  #part(name: string): HTMLElement | null {
-    return this.renderRoot.querySelector(`[part~="${name}"]`);
+  /** The native <dialog>; null before the first render. */
+  get #dialog(): HTMLDialogElement | null {
+    return this.renderRoot?.querySelector('dialog') ?? null;
   }
 
   async #onConfirm(): Promise<void> {
@@ -209,18 +206,18 @@ export class ChatConfirmDialog extends ChatElement {
   #onClose(): void {
     // Closed by something else (e.g. `dialog.close()` from outside): treat as cancel.
     // The event arrives a task late, so a dialog reopened meanwhile is still open: leave it.
-    if (this.open && !this.#dialog.open) this.#close('cancel');
+    if (this.open && !this.#dialog?.open) this.#close('cancel');
   }
 
   #close(value: 'confirm' | 'cancel'): void {
-    if (!this.open && !this.#resolve && !this.renderRoot.querySelector('dialog')?.open) return;
+    if (!this.open && !this.#resolve && !this.#dialog?.open) return;
     this.#returnValue = value;
     if (value === 'cancel') this.#abort?.abort(new DOMException('The agent cancelled.', 'AbortError'));
     this.#abort = null;
     this._busy = false;
     this._error = '';
     this.open = false;
-    const dialog = this.renderRoot.querySelector('dialog');
+    const dialog = this.#dialog;
     if (dialog?.open) dialog.close(value);
     const opener = this.#opener;
     this.#opener = null;
