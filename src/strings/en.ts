@@ -7,7 +7,10 @@ export interface ChatStrings {
   $code: string;
   /** Text direction of the locale. */
   $dir: 'ltr' | 'rtl';
+  /** The popup's accessible name (`role="menu"`). */
   menuLabel: string;
+  /** The trigger's default accessible name; `{name}` is the customer's name, else the id. */
+  triggerLabel: string;
   block: string;
   unblock: string;
   blockPending: string;
@@ -35,6 +38,7 @@ export const en: ChatStrings = {
   $code: 'en',
   $dir: 'ltr',
   menuLabel: 'More options',
+  triggerLabel: 'More actions for {name}',
   block: 'Block',
   unblock: 'Unblock',
   blockPending: 'Blocking…',

@@ -1,4 +1,5 @@
 import { en, type ChatStrings } from './en.js';
+import { langOf, refreshStrings } from './lang-observer.js';
 
 const locales = new Map<string, ChatStrings>([['en', en]]);
 let globalOverrides: Partial<ChatStrings> = {};
@@ -9,26 +10,32 @@ const resolved = new Map<string, ChatStrings>();
 export function registerLocale(strings: ChatStrings): void {
   locales.set(strings.$code.toLowerCase(), strings);
   resolved.clear();
+  refreshStrings();
 }
 
 /** Overrides strings for every element on the page (e.g. your product's own wording). */
 export function setStrings(overrides: Partial<ChatStrings>): void {
   globalOverrides = { ...globalOverrides, ...overrides };
   resolved.clear();
+  refreshStrings();
 }
 
 function localeFor(lang: string): ChatStrings {
   const code = lang.toLowerCase();
-  // "pt-BR" falls back to "pt", then to English.
-  return locales.get(code) ?? locales.get(code.split('-')[0]) ?? en;
+  const base = code.split('-')[0];
+  // "es-MX" falls back to "es"; "pt" (or "pt-PT") to a registered "pt-…" such as pt-BR; then English.
+  const found = locales.get(code) ?? locales.get(base);
+  if (found) return found;
+  for (const [key, strings] of locales) if (key.split('-')[0] === base) return strings;
+  return en;
 }
 
 /**
  * The strings an element shows: its own overrides, then the global ones, then
- * the locale of its nearest `lang`, then English.
+ * the locale of its nearest `lang` (across shadow roots), then English.
  */
 export function resolveStrings(el: Element, own?: Partial<ChatStrings>): ChatStrings {
-  const lang = el.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
+  const lang = langOf(el);
   let shared = resolved.get(lang);
   if (!shared) resolved.set(lang, (shared = { ...localeFor(lang), ...globalOverrides }));
   return own ? { ...shared, ...own } : shared;

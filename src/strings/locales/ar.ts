@@ -5,6 +5,7 @@ const ar: ChatStrings = {
   $code: 'ar',
   $dir: 'rtl',
   menuLabel: 'خيارات أخرى',
+  triggerLabel: 'إجراءات أخرى لـ {name}',
   block: 'حظر',
   unblock: 'إلغاء الحظر',
   blockPending: 'جارٍ الحظر…',

@@ -5,6 +5,7 @@ const es: ChatStrings = {
   $code: 'es',
   $dir: 'ltr',
   menuLabel: 'Más opciones',
+  triggerLabel: 'Más acciones para {name}',
   block: 'Bloquear',
   unblock: 'Desbloquear',
   blockPending: 'Bloqueando…',

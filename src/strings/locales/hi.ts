@@ -5,6 +5,7 @@ const hi: ChatStrings = {
   $code: 'hi',
   $dir: 'ltr',
   menuLabel: 'और विकल्प',
+  triggerLabel: '{name} के लिए और कार्रवाइयाँ',
   block: 'ब्लॉक करें',
   unblock: 'अनब्लॉक करें',
   blockPending: 'ब्लॉक हो रहा है…',
