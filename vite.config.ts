@@ -48,6 +48,7 @@ export default defineConfig(({ command, mode }) => {
         emptyOutDir: true,
         minify: true,
         target: 'es2022',
+        sourcemap: true,
         copyPublicDir: false,
         rollupOptions: {
           input: 'src/define.ts',
@@ -64,6 +65,7 @@ export default defineConfig(({ command, mode }) => {
       emptyOutDir: false,
       minify: false,
       target: 'es2022',
+      sourcemap: true,
       lib: {
         entry: {
           index: 'src/index.ts',
@@ -76,12 +78,12 @@ export default defineConfig(({ command, mode }) => {
         formats: ['es'],
       },
       rollupOptions: {
-        external: (id) => /^(lit|@lit\/reactive-element|lit-html|lit-element|@floating-ui\/dom|react)(\/|$)/.test(id),
+        // Dependencies stay imports (the host's bundler dedupes them), @lit/react and React included.
+        external: (id) => /^(lit|@lit\/reactive-element|@lit\/react|lit-html|lit-element|@floating-ui\/dom|react)(\/|$)/.test(id),
         output: {
           preserveModules: true,
           preserveModulesRoot: 'src',
-          // @lit/react is bundled into the React entry; keep it out of a folder npm would skip.
-          entryFileNames: (chunk) => `${chunk.name.replace(/^.*node_modules\//, 'vendor/')}.js`,
+          entryFileNames: '[name].js',
         },
       },
     },
