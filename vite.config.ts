@@ -74,6 +74,7 @@ export default defineConfig(({ command, mode }) => {
           'strings/locales/es': 'src/strings/locales/es.ts',
           'strings/locales/hi': 'src/strings/locales/hi.ts',
           'strings/locales/ar': 'src/strings/locales/ar.ts',
+          'strings/locales/pt-BR': 'src/strings/locales/pt-BR.ts',
         },
         formats: ['es'],
       },
