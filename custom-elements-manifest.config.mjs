@@ -1,19 +1,92 @@
-// `npm run analyze` writes custom-elements.json from the components' JSDoc.
+// `npm run analyze` writes custom-elements.json from the components' JSDoc. The manifest is
+// the single source of the API for tools: editor data and framework types are generated
+// from it at build time (scripts/generate-integrations.mjs), and it describes what ships
+// (paths in dist/), so every module, superclass and definition it names can be resolved.
 
-/** Keeps the manifest to the public contract: no private members, internal state or base class. */
+/**
+ * Type aliases whose values tools need (an editor offers `status="blocked"`, not `"PillStatus"`).
+ * Aliases of string-literal unions declared in the analyzed files are collected automatically;
+ * these come from dependencies.
+ */
+const SIDES = ['top', 'right', 'bottom', 'left'];
+const EXTERNAL_ALIASES = {
+  // @floating-ui/dom's Placement: Side | `${Side}-${Alignment}`.
+  Placement: SIDES.flatMap((side) => [side, `${side}-start`, `${side}-end`]).map((p) => `'${p}'`).join(' | '),
+};
+
+/** Where a source module ships: src/components/x/x.ts → dist/components/x/x.js. */
+const shippedPath = (path) => path.replace(/^\/?src\//, 'dist/').replace(/\.ts$/, '.js');
+
+/**
+ * Keeps the manifest to the public contract of what ships:
+ * - no private or protected members, no `_` fields, no internal base classes: their public
+ *   members are inlined (no `inheritedFrom` pointing at a module that is not in the manifest)
+ *   and the superclass is Lit's `LitElement`;
+ * - type aliases of literal unions expanded to their values;
+ * - module paths in dist/, plus the modules that define the tags (`dist/define.js`) and
+ *   re-export the classes (`dist/index.js`).
+ */
 function publicContractOnly() {
+  const aliases = { ...EXTERNAL_ALIASES };
+  const expand = (text) =>
+    text.replace(/\b[A-Z]\w*\b/g, (name) => (aliases[name] ? aliases[name] : name));
   return {
     name: 'public-contract-only',
+    analyzePhase({ ts, node }) {
+      if (!ts.isTypeAliasDeclaration(node) || !ts.isUnionTypeNode(node.type)) return;
+      const literals = node.type.types.every((t) => ts.isLiteralTypeNode(t) && ts.isStringLiteral(t.literal));
+      if (literals) aliases[node.name.text] = node.type.types.map((t) => `'${t.literal.text}'`).join(' | ');
+    },
     packageLinkPhase({ customElementsManifest: manifest }) {
+      // cssStates came with schema 2.1.0; the analyzer still writes 1.0.0.
+      manifest.schemaVersion = '2.1.0';
       manifest.modules = manifest.modules.filter((mod) => !mod.path.startsWith('src/internal/'));
+      const elements = [];
       for (const mod of manifest.modules) {
+        mod.path = shippedPath(mod.path);
+        for (const exp of mod.exports ?? []) if (exp.declaration.module) exp.declaration.module = shippedPath(exp.declaration.module);
         for (const decl of mod.declarations ?? []) {
-          decl.members = decl.members?.filter((m) => m.privacy !== 'private' && !m.name.startsWith('_'));
+          if (decl.superclass?.module?.includes('/internal/')) decl.superclass = { name: 'LitElement', package: 'lit' };
+          const isPublic = (m) => m.privacy !== 'private' && m.privacy !== 'protected' && !m.name.startsWith('_');
+          decl.members = decl.members?.filter(isPublic);
           decl.attributes = decl.attributes?.filter((a) => !a.fieldName?.startsWith('_'));
           // Events dispatched through a shared class have no name the analyzer can read; the @event tags do.
           decl.events = decl.events?.filter((e) => e.name);
+          for (const item of [...(decl.members ?? []), ...(decl.attributes ?? []), ...(decl.events ?? [])]) {
+            if (item.inheritedFrom?.module?.includes('/internal/')) delete item.inheritedFrom;
+            if (item.type?.text) item.type.text = expand(item.type.text);
+            if (item.return?.type?.text) item.return.type.text = expand(item.return.type.text);
+            for (const p of item.parameters ?? []) if (p.type?.text) p.type.text = expand(p.type.text);
+          }
+          // An attribute is always a string: `| undefined` only says it may be absent.
+          for (const attr of decl.attributes ?? []) {
+            if (attr.type?.text) attr.type.text = attr.type.text.replace(/\s*\|\s*undefined\b/g, '');
+          }
+          if (decl.customElement && decl.tagName) elements.push({ decl, module: mod.path });
         }
       }
+      const byTag = (a, b) => a.decl.tagName.localeCompare(b.decl.tagName);
+      elements.sort(byTag);
+      manifest.modules.push(
+        {
+          kind: 'javascript-module',
+          path: 'dist/index.js',
+          description: 'Every class, with no side effects.',
+          declarations: [],
+          exports: elements.map(({ decl, module }) => ({ kind: 'js', name: decl.name, declaration: { name: decl.name, module } })),
+        },
+        {
+          kind: 'javascript-module',
+          path: 'dist/define.js',
+          description: 'Registers the default tags (a tag that is already defined is left alone).',
+          declarations: [],
+          exports: elements.map(({ decl, module }) => ({
+            kind: 'custom-element-definition',
+            name: decl.tagName,
+            declaration: { name: decl.name, module },
+          })),
+        },
+      );
     },
   };
 }

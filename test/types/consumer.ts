@@ -1,6 +1,6 @@
 // Compiled against the built package (dist/*.d.ts), as a host app sees it: `npm run typecheck:dist`.
 // The @ts-expect-error lines are the test: they fail the build if a wrong use type-checks.
-import { blockStore, connectBackend, fetchBackend, ChatBackendError, type CustomerBlockState } from '../../dist/index.js';
+import { blockStore, connectBackend, fetchBackend, ChatBackendError, type BackendErrorCode, type CustomerBlockState } from '../../dist/index.js';
 import '../../dist/define.js';
 import es from '../../dist/strings/locales/es.js';
 import { ChatHeaderMenu as ReactMenu } from '../../dist/react.js';
@@ -21,8 +21,11 @@ document.addEventListener('chat-block-request', (event) => {
 
 document.addEventListener('chat-block-error', (event) => {
   if (event.detail.error instanceof ChatBackendError) {
-    const code: 'invalid-customer' | 'invalid-phone' | 'unauthorized' | 'network' | 'timeout' | 'aborted' | 'server' = event.detail.error.code;
-    void code;
+    const code: BackendErrorCode = event.detail.error.code;
+    const known: string = code;
+    // @ts-expect-error codes are a closed union
+    const other: BackendErrorCode = 'no-such-code';
+    void [known, other];
   }
 });
 

@@ -31,8 +31,8 @@ export interface ConfirmOptions {
  *
  * @slot - The message, when `confirm()` is not given one.
  *
- * @event chat-confirm - The agent confirmed (after `action` fulfilled).
- * @event chat-cancel - The agent cancelled, pressed Escape, or the dialog was closed.
+ * @event {ChatDialogEvent} chat-confirm - The agent confirmed (after `action` fulfilled).
+ * @event {ChatDialogEvent} chat-cancel - The agent cancelled, pressed Escape, or the dialog was closed.
  *
  * @csspart dialog - The native `<dialog>`.
  * @csspart heading - The heading.

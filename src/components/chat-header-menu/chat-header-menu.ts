@@ -45,11 +45,11 @@ const defaultTrue = { fromAttribute: (value: string | null) => value !== 'false'
  *
  * @slot - The host's own `<chat-menu-item>`s, shown above Block / Unblock.
  *
- * @event chat-block-request - The agent confirmed Block; cancel with `preventDefault()`, defer with `detail.waitUntil()`.
- * @event chat-unblock-request - The agent confirmed Unblock; same contract as `chat-block-request`.
- * @event chat-block-change - The backend accepted: `detail.blocked` is the new state.
- * @event chat-block-error - The backend refused or timed out; the state was rolled back.
- * @event chat-menu-select - One of the host's items was chosen: `detail.value`.
+ * @event {ChatBlockRequestEvent} chat-block-request - The agent confirmed Block; cancel with `preventDefault()`, defer with `detail.waitUntil()`.
+ * @event {ChatBlockRequestEvent} chat-unblock-request - The agent confirmed Unblock; same contract as `chat-block-request`.
+ * @event {ChatBlockChangeEvent} chat-block-change - The backend accepted: `detail.blocked` is the new state.
+ * @event {ChatBlockErrorEvent} chat-block-error - The backend refused or timed out; the state was rolled back.
+ * @event {ChatMenuSelectEvent} chat-menu-select - One of the host's items was chosen: `detail.value`.
  *
  * @csspart trigger - The three-dots button.
  * @csspart menu - The popup (`role="menu"`).

@@ -21,10 +21,17 @@ const STATUSES: readonly PillStatus[] = ['active', 'blocked', 'blocking', 'unblo
  * and `:state(visible)` whenever the pill shows; select active pills with
  * `:not(:state(visible))` (a pill that never showed has no state, to stay cheap in long lists).
  *
- * @event chat-block-request - Retry after a failed block (same contract as on `<chat-header-menu>`).
- * @event chat-unblock-request - Retry after a failed unblock.
- * @event chat-block-change - A retry was accepted.
- * @event chat-block-error - A retry failed again.
+ * @event {ChatBlockRequestEvent} chat-block-request - Retry after a failed block (same contract as on `<chat-header-menu>`).
+ * @event {ChatBlockRequestEvent} chat-unblock-request - Retry after a failed unblock.
+ * @event {ChatBlockChangeEvent} chat-block-change - A retry was accepted.
+ * @event {ChatBlockErrorEvent} chat-block-error - A retry failed again.
+ *
+ * @cssstate blocked - The customer is blocked.
+ * @cssstate blocking - A block request is running.
+ * @cssstate unblocking - An unblock request is running.
+ * @cssstate unblocked - Shown for `transient-ms` after an accepted unblock.
+ * @cssstate error - The last request failed; the pill offers Retry.
+ * @cssstate visible - The pill shows (any status but active).
  *
  * @csspart pill - The pill itself; also carries the status name (`pill blocked`).
  * @csspart retry - The Retry button shown after a failure.

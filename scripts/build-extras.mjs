@@ -1,0 +1,140 @@
+#!/usr/bin/env node
+// The last step of `npm run build`: what dist/ ships besides the bundles and declarations.
+// - dist/cdn/: the classic-script loader and the CDN file's types;
+// - editor data and framework types, generated from custom-elements.json (the manifest is the
+//   single source): VS Code custom data, JetBrains web-types, JSX (React 19 raw tags), Vue
+//   GlobalComponents and Svelte svelteHTML.IntrinsicElements.
+// The generators are the custom-element-*-integration family. Their TypeScript output is
+// patched where it does not compile or types the wrong thing (see `patch*` below).
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { generateVsCodeCustomElementData } from 'custom-element-vs-code-integration';
+import { generateJetBrainsWebTypes } from 'custom-element-jet-brains-integration';
+import { generateJsxTypes } from 'custom-element-jsx-integration';
+import { generateVuejsTypes } from 'custom-element-vuejs-integration';
+import { generateSvelteTypes } from 'custom-element-svelte-integration';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const dist = `${root}dist/`;
+const read = (file) => readFileSync(file, 'utf8');
+const write = (file, text) => writeFileSync(file, text);
+
+// --- CDN: the loader (a classic script, shipped as written) and types for both files.
+mkdirSync(`${dist}cdn`, { recursive: true });
+copyFileSync(`${root}scripts/cdn-loader.js`, `${dist}cdn/chat-block-elements.loader.js`);
+write(
+  `${dist}cdn/chat-block-elements.d.ts`,
+  `// The one-file build registers the tags and exports what chat-block-elements/define.js does.\nexport * from '../define.js';\n`,
+);
+write(
+  `${dist}cdn/chat-block-elements.loader.d.ts`,
+  `// A classic script with no exports: it adds chat-block-elements.js (next to it) as a module script.\nexport {};\n`,
+);
+
+// --- Editor data and framework types from the manifest.
+const manifest = JSON.parse(read(`${root}custom-elements.json`));
+// What a template may set: no read-only getters (currentStatus, busy…), no statics.
+const settable = structuredClone(manifest);
+for (const mod of settable.modules) {
+  for (const decl of mod.declarations ?? []) decl.members = decl.members?.filter((m) => !m.readonly && !m.static);
+}
+const elements = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.customElement && d.tagName);
+const quiet = { hideLogs: true };
+const cwd = process.cwd();
+process.chdir(root); // the JetBrains generator reads ./package.json for name and version
+try {
+  generateVsCodeCustomElementData(manifest, {
+    ...quiet,
+    outdir: dist,
+    htmlFileName: 'vscode.html-custom-data.json',
+    cssFileName: 'vscode.css-custom-data.json',
+    hideMethodDocs: true,
+  });
+  generateJetBrainsWebTypes(manifest, { ...quiet, outdir: dist, webTypesFileName: 'web-types.json', hideMethodDocs: true });
+  const typeOptions = { ...quiet, outdir: dist, globalTypePath: './index.js' };
+  generateJsxTypes(settable, { ...typeOptions, fileName: 'jsx.d.ts' });
+  generateVuejsTypes(settable, { ...typeOptions, fileName: 'vue.d.ts' });
+  generateSvelteTypes(settable, { ...typeOptions, fileName: 'svelte.d.ts' });
+} finally {
+  process.chdir(cwd);
+}
+
+// CSS custom properties have no default in the manifest (the tokens cascade); drop the generators' "(default: undefined)".
+for (const file of ['vscode.html-custom-data.json', 'vscode.css-custom-data.json', 'web-types.json']) {
+  write(`${dist}${file}`, read(`${dist}${file}`).replaceAll(' _(default: undefined)_', ''));
+}
+
+/**
+ * Fixes every generated type file needs: the library's events are Event subclasses with their
+ * own `detail`, not `CustomEvent<that class>`; an event class used by two elements is imported
+ * twice (TS2300); CSS custom properties have no default to print.
+ */
+function eventTypes(text) {
+  text = text.replace(/import type \{([^}]*)\} from "\.\/index\.js";/, (_, names) => {
+    const unique = [...new Set(names.split(',').map((n) => n.trim()).filter(Boolean))];
+    return `import type { ${unique.join(', ')} } from './index.js';`;
+  });
+  return text.replace(/CustomEvent<(\w+Event)>/g, '$1').replaceAll(' _(default: undefined)_', '');
+}
+const header = (what) =>
+  `// Generated from custom-elements.json by scripts/build-extras.mjs (custom-element-${what}-integration, patched).\n`;
+const camel = (name) => name.replace(/-(\w)/g, (_, c) => c.toUpperCase());
+// Properties whose attribute has another name (customerName / customer-name): hosts that set
+// properties (React 19, Svelte) need the property name for booleans that default to true.
+const renamed = elements.map((el) => ({
+  el,
+  fields: (el.attributes ?? []).filter((a) => a.fieldName && a.fieldName !== a.name).map((a) => `'${a.fieldName}'`),
+}));
+
+// JSX: the generated CustomElements type, plus React 19's JSX.IntrinsicElements for the raw tags,
+// each also taking React's own DOM props (onClick, aria-*, className…) and a typed ref.
+{
+  let text = eventTypes(read(`${dist}jsx.d.ts`));
+  text = text.replace(/^import type \{/m, "import type * as React from 'react';\nimport type {");
+  text += `
+type ReactProps<E, P> = P & Omit<React.HTMLAttributes<E>, keyof P> & { ref?: React.Ref<E>; key?: React.Key };
+
+declare module 'react' {
+  namespace JSX {
+    interface IntrinsicElements {
+${renamed
+  .map(({ el, fields }) => {
+    const props = `CustomElements['${el.tagName}']${fields.length ? ` & Partial<Pick<${el.name}, ${fields.join(' | ')}>>` : ''}`;
+    return `      '${el.tagName}': ReactProps<${el.name}, ${props}>;`;
+  })
+  .join('\n')}
+    }
+  }
+}
+`;
+  write(`${dist}jsx.d.ts`, header('jsx') + text);
+}
+
+// Vue: vue-tsc matches @chat-block-change to an onChatBlockChange prop; the global JSX
+// namespace the generator also declares would leak DefineComponent types into other JSX setups.
+{
+  let text = eventTypes(read(`${dist}vue.d.ts`));
+  text = text.replace(/"on(chat-[\w-]+)"\?:/g, (_, name) => `${camel(`on-${name}`)}?:`);
+  text = text.replace(/\n\s*declare global \{\s*namespace JSX \{[\s\S]*?\n\s*\}\s*\n\s*\}\s*$/, '\n');
+  if (text.includes('namespace JSX')) throw new Error('vue.d.ts: could not remove the global JSX namespace');
+  write(`${dist}vue.d.ts`, header('vuejs') + text);
+}
+
+// Svelte: the generator's BaseProps use a global JSX namespace Svelte does not have, and its
+// svelteHTML namespace sits in a module (the file imports types), where Svelte does not see
+// it: it goes into `declare global`. Svelte 5 listens with onchat-… attributes, Svelte 4 with on:chat-….
+{
+  let text = eventTypes(read(`${dist}svelte.d.ts`));
+  text = text
+    .replace('children?: JSX.Element;', 'children?: unknown;')
+    .replace('style?: JSX.CSSProperties;', 'style?: string;')
+    .replace(/^(\s*)"on:(chat-[\w-]+)"\?: (.*)$/gm, '$1"on:$2"?: $3\n$1"on$2"?: $3')
+    .replace(/declare namespace svelteHTML \{([\s\S]*)\}\s*$/, 'declare global {\n  namespace svelteHTML {$1}\n}\n');
+  if (/JSX\./.test(text) || !text.includes('declare global')) throw new Error('svelte.d.ts: patch did not apply');
+  write(`${dist}svelte.d.ts`, header('svelte') + text);
+}
+
+// Runtime stubs so `import 'chat-block-elements/vue'` (or /jsx, /svelte) also works outside type positions.
+for (const name of ['jsx', 'vue', 'svelte']) write(`${dist}${name}.js`, '// Types only: see the .d.ts next to this file.\nexport {};\n');
+
+console.log(`build-extras: dist/cdn loader and types; editor data and JSX / Vue / Svelte types for ${elements.length} elements`);
