@@ -21,6 +21,9 @@ let observer: MutationObserver | null = null;
 export function trackStrings(el: StringsConsumer): void {
   if (isServer) return;
   connected.add(el);
+  // Back in the page after a move: the governing lang, or the strings, may have changed
+  // meanwhile. (Before the first render an update is pending already: a no-op.)
+  el.requestUpdate();
   if (!observer) {
     observer = new MutationObserver(refreshStrings);
     observer.observe(document, OPTIONS);

@@ -6,16 +6,24 @@ let globalOverrides: Partial<ChatStrings> = {};
 // Resolved strings per lang, so a thousand rows share one object instead of spreading three each.
 const resolved = new Map<string, ChatStrings>();
 
-/** Makes a locale available to every element whose `lang` (or an ancestor's) matches its `$code`. */
+/**
+ * Makes a locale available to every element whose `lang` (or an ancestor's, across shadow
+ * roots) matches its `$code`; elements already on screen re-render.
+ */
 export function registerLocale(strings: ChatStrings): void {
   locales.set(strings.$code.toLowerCase(), strings);
   resolved.clear();
   refreshStrings();
 }
 
-/** Overrides strings for every element on the page (e.g. your product's own wording). */
+/**
+ * Overrides strings for every element on the page (e.g. your product's own wording).
+ * Elements already on screen re-render. A key set to `undefined` drops its override.
+ */
 export function setStrings(overrides: Partial<ChatStrings>): void {
-  globalOverrides = { ...globalOverrides, ...overrides };
+  const next: Record<string, unknown> = { ...globalOverrides, ...overrides };
+  for (const key of Object.keys(overrides)) if (next[key] === undefined) delete next[key];
+  globalOverrides = next as Partial<ChatStrings>;
   resolved.clear();
   refreshStrings();
 }
