@@ -1,43 +1,48 @@
 import { css } from 'lit';
+import { tokens } from '../../internal/tokens.styles.js';
 
-export const styles = css`
-  :host {
-    display: flex;
-    flex-direction: column;
-    justify-content: center;
-    box-sizing: border-box;
-    min-height: 2.25rem;
-    padding: 0.375rem 0.875rem;
-    border-radius: calc(var(--chat-radius, 10px) - 4px);
-    cursor: pointer;
-    user-select: none;
-    outline: none;
-  }
-  :host(:hover),
-  :host(:focus) {
-    background: var(--chat-hover, rgb(127 127 127 / 0.16));
-  }
-  :host(:focus-visible) {
-    outline: 2px solid var(--chat-focus-ring, #2563eb);
-    outline-offset: -2px;
-  }
-  :host([tone='danger']) {
-    color: var(--chat-danger, light-dark(#c62828, #ff8a80));
-  }
-  :host([disabled]) {
-    cursor: not-allowed;
-    opacity: 0.6;
-  }
-  [part='description'] {
-    font-size: 0.8em;
-    opacity: 0.8;
-  }
-  @media (forced-colors: active) {
+export const styles = [
+  tokens,
+  css`
+    :host {
+      display: flex;
+      flex-direction: column;
+      justify-content: center;
+      box-sizing: border-box;
+      min-height: 2.25rem;
+      padding: 0.375rem 0.875rem;
+      border-radius: calc(var(--_chat-radius) - 4px);
+      cursor: pointer;
+      user-select: none;
+      outline: none;
+    }
+    :host(:hover),
     :host(:focus) {
-      outline: 2px solid Highlight;
+      background: var(--_chat-hover);
+    }
+    /* Inset: the ring touches the hover background inside and the popup's surface outside. */
+    :host(:focus-visible) {
+      outline: 2px solid var(--_chat-surface-focus-ring);
+      outline-offset: -2px;
+    }
+    :host([tone='danger']) {
+      color: var(--_chat-danger);
     }
     :host([disabled]) {
-      color: GrayText;
+      cursor: not-allowed;
+      opacity: 0.6;
     }
-  }
-`;
+    [part='description'] {
+      font-size: 0.8em;
+      opacity: 0.8;
+    }
+    @media (forced-colors: active) {
+      :host(:focus) {
+        outline: 2px solid Highlight;
+      }
+      :host([disabled]) {
+        color: GrayText;
+      }
+    }
+  `,
+];

@@ -1,0 +1,356 @@
+// Theming and visual accessibility, measured from computed styles in a real browser:
+// focus-ring contrast (axe does not judge focus indicators), the page's color-scheme,
+// a surface set alone, the trigger's dots under a ::part() override, and the pill's
+// per-state border styles for forced colors.
+import { expect, fixture, html } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
+import '../src/define.js';
+import { BlockStore, requestBlockChange, type ChatHeaderMenu, type ChatStatusPill } from '../src/index.js';
+import { part, until, focused, press, frame, animationsDone, expectSame } from './helpers.js';
+
+const PHONE = '+919999999999';
+
+// ---- colors -------------------------------------------------------------------------
+
+const canvas = Object.assign(document.createElement('canvas'), { width: 1, height: 1 });
+const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
+
+/**
+ * Paints CSS colors one over the other (the first must be opaque) and reads the sRGB
+ * pixel: any color syntax the browser computes (oklch, color-mix, light-dark results)
+ * and translucent layers such as the hover background, composited as the screen shows them.
+ */
+function paint(...layers: string[]): [number, number, number] {
+  ctx.clearRect(0, 0, 1, 1);
+  for (const layer of layers) {
+    ctx.fillStyle = '#000'; // an unparsable color keeps the previous fillStyle: make that visible
+    ctx.fillStyle = layer;
+    ctx.fillRect(0, 0, 1, 1);
+  }
+  const [r, g, b, a] = ctx.getImageData(0, 0, 1, 1).data;
+  if (a !== 255) throw new Error(`not opaque: ${layers.join(' over ')}`);
+  return [r, g, b];
+}
+
+function luminance([r, g, b]: [number, number, number]): number {
+  const lin = (v: number) => ((v /= 255) <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+}
+
+/** WCAG 2 contrast ratio of two painted colors. */
+function contrast(a: [number, number, number], b: [number, number, number]): number {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+/** A system color (Canvas, Highlight) as the document resolves it in its color scheme. */
+function systemColor(name: string): string {
+  const probe = document.createElement('div');
+  probe.style.color = name;
+  document.body.append(probe);
+  const value = getComputedStyle(probe).color;
+  probe.remove();
+  return value;
+}
+
+/** The focus ring of `el`: asserts it is drawn (solid, ≥ 2px) and returns its color. */
+function ringOf(el: Element): string {
+  const s = getComputedStyle(el);
+  expect(s.outlineStyle, `<${el.localName}> outline style`).to.equal('solid');
+  expect(parseFloat(s.outlineWidth), `<${el.localName}> outline width`).to.be.at.least(2);
+  return s.outlineColor;
+}
+
+/** Every ratio measured, printed at the end: the record of what the rings achieve. */
+const measured: string[] = [];
+
+function expectRing(what: string, ring: string, background: string[], min = 3): void {
+  const ratio = contrast(paint(ring), paint(...background));
+  measured.push(`${what}: ${ratio.toFixed(2)}:1 (${ring} on ${background.join(' over ')})`);
+  expect(ratio, `${what}: ring ${ring} on ${background.join(' over ')}`).to.be.at.least(min);
+}
+
+// ---- fixtures -----------------------------------------------------------------------
+
+async function menuFixture(store: BlockStore, style = '') {
+  const wrapper = await fixture<HTMLElement>(html`<div style="padding: 40px 40px 320px 300px; ${style}">
+    <button id="before">before</button>
+    <chat-header-menu customer=${PHONE} customer-name="Priya Sharma" .store=${store}>
+      <chat-menu-item value="mark-read">Mark read</chat-menu-item>
+    </chat-header-menu>
+  </div>`);
+  const menu = wrapper.querySelector<ChatHeaderMenu>('chat-header-menu')!;
+  await menu.updateComplete;
+  return menu;
+}
+
+const isShown = (menu: ChatHeaderMenu) => !!menu.shadowRoot!.querySelector('[part~="menu"]:popover-open');
+
+async function openWithKeys(menu: ChatHeaderMenu) {
+  part(menu, 'trigger').focus();
+  await press('Enter');
+  await until(() => isShown(menu), 2000, 'menu open');
+  await menu.updateComplete;
+  await until(() => focused()?.localName === 'chat-menu-item', 2000, 'an item focused');
+  await animationsDone(document);
+  await frame();
+}
+
+/** A pill showing "Couldn't block · Retry": a real block request its backend refused. */
+async function failedPill(store: BlockStore) {
+  const wrapper = await fixture<HTMLElement>(html`<div style="padding: 20px">
+    <button id="before">before</button>
+    <chat-status-pill customer=${PHONE} .store=${store}></chat-status-pill>
+  </div>`);
+  const pill = wrapper.querySelector<ChatStatusPill>('chat-status-pill')!;
+  const refuse = (e: Event) => (e as CustomEvent).detail.waitUntil(Promise.reject(new Error('refused')));
+  document.addEventListener('chat-block-request', refuse);
+  await requestBlockChange(wrapper, store, { id: PHONE, name: 'Priya' }, 'block').catch(() => {});
+  document.removeEventListener('chat-block-request', refuse);
+  await pill.updateComplete;
+  await until(() => !!pill.shadowRoot!.querySelector('[part~="retry"]'), 2000, 'Retry shown');
+  return { wrapper, pill };
+}
+
+// ---- media --------------------------------------------------------------------------
+
+/** The OS preference (emulated) and the page's own color-scheme. */
+async function scheme(os: 'light' | 'dark', page = 'light dark') {
+  await emulateMedia({ colorScheme: os });
+  document.documentElement.style.colorScheme = page;
+  await frame();
+}
+
+/** True when the runner can emulate forced colors here (Playwright can; puppeteer's emulateMedia ignores it). */
+async function tryForcedColors(): Promise<boolean> {
+  try {
+    await emulateMedia({ forcedColors: 'active' } as Parameters<typeof emulateMedia>[0]);
+  } catch {
+    return false;
+  }
+  return matchMedia('(forced-colors: active)').matches;
+}
+
+describe('theming', () => {
+  let store: BlockStore;
+  let supported = true;
+
+  before(async () => {
+    try {
+      await emulateMedia({ colorScheme: 'light' });
+    } catch {
+      supported = false; // e.g. WebDriver sessions: no media emulation
+    }
+  });
+  beforeEach(function () {
+    if (!supported) this.skip();
+    store = new BlockStore();
+  });
+  afterEach(async () => {
+    if (!supported) return;
+    document.documentElement.style.colorScheme = '';
+    await emulateMedia({ colorScheme: 'light', forcedColors: 'none' } as Parameters<typeof emulateMedia>[0]).catch(() => {});
+    (document.activeElement as HTMLElement | null)?.blur();
+  });
+  after(() => {
+    if (measured.length) console.log(`focus-ring contrast:\n  ${measured.join('\n  ')}`);
+  });
+
+  for (const os of ['light', 'dark'] as const) {
+    it(`${os}: focus rings are ≥ 3:1 against every background they sit on`, async () => {
+      await scheme(os);
+      const page = systemColor('Canvas');
+      const menu = await menuFixture(store);
+
+      // The trigger: offset 2px, so the ring sits on the page around the button.
+      menu.parentElement!.querySelector<HTMLElement>('#before')!.focus();
+      await press('Tab');
+      expectSame(focused(), part(menu, 'trigger'));
+      expectRing(`${os} trigger / page`, ringOf(part(menu, 'trigger')), [page]);
+
+      // The items: an inset ring, on the hover background inside and the popup's surface outside.
+      await openWithKeys(menu);
+      const popup = part(menu, 'menu');
+      const surface = getComputedStyle(popup).backgroundColor;
+      for (const item of [menu.querySelector('chat-menu-item')!, part(menu, 'block-item')]) {
+        item.focus();
+        await frame();
+        expectSame(focused(), item);
+        const ring = ringOf(item);
+        const name = item.getAttribute('tone') === 'danger' ? 'Block item' : 'menu item';
+        expectRing(`${os} ${name} / hover`, ring, [surface, getComputedStyle(item).backgroundColor]);
+        expectRing(`${os} ${name} / surface`, ring, [surface]);
+      }
+
+      // The dialog's buttons: offset 2px, so a band of the surface lies between ring and button.
+      await press('Enter');
+      const dialogEl = menu.shadowRoot!.querySelector('chat-confirm-dialog')!;
+      await until(() => dialogEl.open, 2000, 'dialog open');
+      await animationsDone(document);
+      const native = part(dialogEl, 'dialog');
+      const dialogSurface = getComputedStyle(native).backgroundColor;
+      const cancel = part(dialogEl, 'cancel');
+      const confirm = part(dialogEl, 'confirm');
+      await until(() => focused() === cancel, 2000, 'Cancel focused');
+      expectRing(`${os} Cancel / surface`, ringOf(cancel), [dialogSurface]);
+      await press('Tab');
+      expectSame(focused(), confirm);
+      const confirmRing = ringOf(confirm);
+      expect(parseFloat(getComputedStyle(confirm).outlineOffset), 'ring offset from the danger button').to.be.at.least(2);
+      expectRing(`${os} Block button / surface`, confirmRing, [dialogSurface]);
+      // Recorded, not required: the ring does not touch the button (the offset band does).
+      const onButton = contrast(paint(confirmRing), paint(dialogSurface, getComputedStyle(confirm).backgroundColor));
+      measured.push(`${os} Block button ring vs its red fill (not adjacent): ${onButton.toFixed(2)}:1`);
+      await press('Escape');
+      await until(() => !dialogEl.open);
+    });
+
+    it(`${os}: the pill's Retry ring is ≥ 3:1 on the pill`, async () => {
+      await scheme(os);
+      const { wrapper, pill } = await failedPill(store);
+      wrapper.querySelector<HTMLButtonElement>('#before')!.focus();
+      await press('Tab');
+      const retry = part(pill, 'retry');
+      expectSame(focused(), retry);
+      const pillBox = part(pill, 'pill');
+      const ring = ringOf(retry);
+      expectRing(`${os} Retry / error pill`, ring, [getComputedStyle(pillBox).backgroundColor]);
+      // The ring (offset + width) stays inside the pill's padding and border, on its own background.
+      const r = retry.getBoundingClientRect();
+      const p = pillBox.getBoundingClientRect();
+      const reach = parseFloat(getComputedStyle(retry).outlineOffset) + parseFloat(getComputedStyle(retry).outlineWidth);
+      expect(r.top - reach, 'ring top inside the pill').to.be.at.least(p.top - 0.5);
+      expect(r.bottom + reach, 'ring bottom inside the pill').to.be.at.most(p.bottom + 0.5);
+    });
+  }
+
+  it('a custom --chat-focus-ring is used as given', async () => {
+    await scheme('light');
+    const menu = await menuFixture(store, '--chat-focus-ring: rgb(1, 2, 3)');
+    await openWithKeys(menu);
+    expect(ringOf(focused()!)).to.equal('rgb(1, 2, 3)');
+  });
+
+  it("follows the page's color-scheme, not only the OS", async () => {
+    // A dark page with the OS in light mode: the popup and the dialog are dark.
+    await scheme('light', 'dark');
+    const menu = await menuFixture(store);
+    await openWithKeys(menu);
+    const popup = part(menu, 'menu');
+    expect(luminance(paint(getComputedStyle(popup).backgroundColor)), 'popup background').to.be.below(0.05);
+    expect(luminance(paint(getComputedStyle(popup).color)), 'popup text').to.be.above(0.6);
+    await press('End');
+    await press('Enter');
+    const dialogEl = menu.shadowRoot!.querySelector('chat-confirm-dialog')!;
+    await until(() => dialogEl.open, 2000, 'dialog open');
+    await animationsDone(document);
+    expect(luminance(paint(getComputedStyle(part(dialogEl, 'dialog')).backgroundColor)), 'dialog background').to.be.below(0.05);
+    await press('Escape');
+    await until(() => !dialogEl.open);
+
+    // A light page with the OS in dark mode: light.
+    await scheme('dark', 'light');
+    await frame();
+    expect(luminance(paint(getComputedStyle(popup).backgroundColor)), 'popup on a light page').to.be.above(0.9);
+
+    // --chat-color-scheme still forces a scheme against the page's.
+    menu.style.setProperty('--chat-color-scheme', 'dark');
+    await frame();
+    expect(luminance(paint(getComputedStyle(popup).backgroundColor)), 'forced dark').to.be.below(0.05);
+  });
+
+  it('pills follow the page color-scheme too', async () => {
+    await scheme('light', 'dark');
+    const el = await fixture<ChatStatusPill>(html`<chat-status-pill status="blocked"></chat-status-pill>`);
+    await el.updateComplete;
+    expect(luminance(paint(getComputedStyle(part(el, 'pill')).backgroundColor))).to.be.below(0.05);
+  });
+
+  for (const [os, surface] of [
+    ['dark', '#fafafa'],
+    ['light', '#202124'],
+  ] as const) {
+    it(`only --chat-surface set (${surface}, OS ${os}): text, danger and ring follow the surface`, async () => {
+      await scheme(os);
+      const menu = await menuFixture(store, `--chat-surface: ${surface}`);
+      await openWithKeys(menu);
+      const popup = part(menu, 'menu');
+      const bg = paint(getComputedStyle(popup).backgroundColor);
+      expect(contrast(paint(getComputedStyle(popup).color), bg), 'text on the surface').to.be.at.least(7);
+      const block = part(menu, 'block-item');
+      expect(contrast(paint(getComputedStyle(block).color), bg), 'Block (danger) text on the surface').to.be.at.least(4.5);
+      const item = focused()!;
+      expectRing(`surface ${surface} OS ${os}: item ring / hover`, ringOf(item), [getComputedStyle(popup).backgroundColor, getComputedStyle(item).backgroundColor]);
+    });
+  }
+
+  it('the dots survive ::part(trigger) { background }', async () => {
+    const wrapper = await fixture<HTMLElement>(html`<div>
+      <style>
+        .themed chat-header-menu::part(trigger) {
+          background: red;
+        }
+      </style>
+      <div class="themed"><chat-header-menu customer=${PHONE} .store=${store}></chat-header-menu></div>
+    </div>`);
+    const menu = wrapper.querySelector<ChatHeaderMenu>('chat-header-menu')!;
+    await menu.updateComplete;
+    const trigger = part(menu, 'trigger');
+    const own = getComputedStyle(trigger);
+    expect(own.backgroundColor, 'the override applies').to.equal('rgb(255, 0, 0)');
+    expect(own.backgroundImage).to.equal('none');
+    const dots = getComputedStyle(trigger, '::before');
+    expect(dots.content).to.not.equal('none');
+    expect(dots.maskImage).to.contain('radial-gradient');
+    // The dots are painted in the button's text color, whatever its background.
+    expect(dots.backgroundColor).to.equal(own.color);
+    expect(parseFloat(dots.width)).to.be.greaterThan(0);
+    expect(parseFloat(dots.height)).to.be.greaterThan(parseFloat(dots.width));
+  });
+
+  it('pill states differ in border style (visible in forced colors)', async function () {
+    const states = ['blocked', 'blocking', 'unblocking', 'unblocked', 'error'] as const;
+    const wrapper = await fixture<HTMLElement>(html`<div>
+      ${states.map((s) => html`<chat-status-pill status=${s}></chat-status-pill>`)}
+    </div>`);
+    const pills = [...wrapper.querySelectorAll<ChatStatusPill>('chat-status-pill')];
+    await Promise.all(pills.map((p) => p.updateComplete));
+    const styleOf = () => Object.fromEntries(pills.map((p, i) => [states[i], getComputedStyle(part(p, 'pill')).borderTopStyle]));
+    const expected = { blocked: 'solid', blocking: 'dashed', unblocking: 'dashed', unblocked: 'dotted', error: 'double' };
+    expect(styleOf()).to.deep.equal(expected);
+
+    if (await tryForcedColors()) {
+      await frame();
+      expect(styleOf(), 'in forced colors').to.deep.equal(expected);
+      const canvasColor = paint(systemColor('Canvas'));
+      for (const p of pills) {
+        const s = getComputedStyle(part(p, 'pill'));
+        expect(parseFloat(s.borderTopWidth)).to.be.at.least(2);
+        expect(contrast(paint(s.borderTopColor), canvasColor), 'border visible on Canvas').to.be.at.least(3);
+      }
+    } else {
+      // This runner cannot emulate forced colors: check the forced-colors rule itself.
+      const rules = pills[0].shadowRoot!.adoptedStyleSheets.flatMap((sheet) => [...sheet.cssRules]);
+      const forced = rules.find((r): r is CSSMediaRule => r instanceof CSSMediaRule && r.conditionText.includes('forced-colors: active') && r.cssText.includes('span[part]'));
+      expect(forced, 'a forced-colors rule for the pill').to.not.equal(undefined);
+      expect(forced!.cssText).to.match(/border-color: canvastext/i);
+      expect(forced!.cssText).to.match(/border-width: [2-9]px/);
+    }
+  });
+
+  it('forced colors: rings are Highlight, the dots stay visible', async function () {
+    if (!(await tryForcedColors())) {
+      // Checked by hand with puppeteer's emulateMediaFeatures; this runner cannot emulate it.
+      const rules = (await menuFixture(store)).shadowRoot!.adoptedStyleSheets.flatMap((s) => [...s.cssRules]);
+      const forced = rules.filter((r) => r instanceof CSSMediaRule && r.conditionText.includes('forced-colors: active'));
+      expect(forced.map((r) => r.cssText).join('\n')).to.match(/--_chat-focus-ring: Highlight/);
+      return;
+    }
+    const menu = await menuFixture(store);
+    await openWithKeys(menu);
+    expect(paint(ringOf(focused()!))).to.deep.equal(paint(systemColor('Highlight')));
+    await press('Escape');
+    const dots = getComputedStyle(part(menu, 'trigger'), '::before');
+    expect(contrast(paint(dots.backgroundColor), paint(systemColor('Canvas')))).to.be.at.least(3);
+  });
+});
