@@ -11,27 +11,35 @@ export interface CustomerRef {
   name: string;
 }
 
+/** The request's detail; frozen, so a listener cannot retarget it to another customer. */
 export interface BlockRequestDetail {
-  customer: CustomerRef;
-  action: BlockAction;
-  /** Aborted when the agent cancels or the request times out: pass it to `fetch`. */
-  signal: AbortSignal;
+  readonly customer: Readonly<CustomerRef>;
+  readonly action: BlockAction;
+  /**
+   * Aborted when the request will not go ahead: a listener called `preventDefault()`
+   * or threw, the agent pressed Cancel, it timed out, or another `waitUntil` promise
+   * rejected. Pass it to `fetch`.
+   */
+  readonly signal: AbortSignal;
   /**
    * Keeps the request pending until `promise` settles: fulfilled → the change is
    * applied; rejected → it is rolled back and `chat-block-error` fires.
-   * Call it synchronously inside the listener.
+   * Call it synchronously inside the listener. `preventDefault()` wins over it.
    */
-  waitUntil(promise: Promise<unknown>): void;
+  readonly waitUntil: (promise: Promise<unknown>) => void;
 }
 
-/** An event with a typed `detail`, bubbling and composed like every event of the library. */
+/** An event with a typed, frozen `detail`, bubbling and composed like every event of the library. */
 class ChatEvent<T> extends Event {
   readonly detail: T;
   constructor(type: string, detail: T, cancelable = false) {
     super(type, { bubbles: true, composed: true, cancelable });
-    this.detail = detail;
+    this.detail = Object.freeze(detail);
   }
 }
+
+/** @internal Where a request event keeps the promises handed to `waitUntil`. */
+export const PENDING = Symbol('pending');
 
 /**
  * `chat-block-request` / `chat-unblock-request`: the agent confirmed. Works like a
@@ -39,7 +47,7 @@ class ChatEvent<T> extends Event {
  */
 export class ChatBlockRequestEvent extends ChatEvent<BlockRequestDetail> {
   /** @internal the promises handed to `waitUntil` while the event was dispatched. */
-  readonly pending: Promise<unknown>[];
+  readonly [PENDING]: Promise<unknown>[];
 
   constructor(customer: CustomerRef, action: BlockAction, signal: AbortSignal) {
     const pending: Promise<unknown>[] = [];
@@ -53,15 +61,16 @@ export class ChatBlockRequestEvent extends ChatEvent<BlockRequestDetail> {
       }
       pending.push(Promise.resolve(promise));
     };
-    super(action === 'block' ? 'chat-block-request' : 'chat-unblock-request', { customer, action, signal, waitUntil }, true);
+    const detail = { customer: Object.freeze({ ...customer }), action, signal, waitUntil };
+    super(action === 'block' ? 'chat-block-request' : 'chat-unblock-request', detail, true);
     event = this;
-    this.pending = pending;
+    this[PENDING] = pending;
   }
 }
 
 export interface BlockChangeDetail {
-  customer: CustomerRef;
-  blocked: boolean;
+  readonly customer: Readonly<CustomerRef>;
+  readonly blocked: boolean;
 }
 
 /** `chat-block-change`: the backend accepted and the customer's state changed. */
@@ -72,9 +81,10 @@ export class ChatBlockChangeEvent extends ChatEvent<BlockChangeDetail> {
 }
 
 export interface BlockErrorDetail {
-  customer: CustomerRef;
-  action: BlockAction;
-  error: Error;
+  readonly customer: Readonly<CustomerRef>;
+  readonly action: BlockAction;
+  /** Always an `Error` with a message an agent can read (a `ChatBackendError` from the helpers). */
+  readonly error: Error;
 }
 
 /** `chat-block-error`: the backend refused or timed out; the state was rolled back. */

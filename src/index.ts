@@ -6,9 +6,22 @@ export { ChatHeaderMenu } from './components/chat-header-menu/chat-header-menu.j
 export { ChatMenuItem } from './components/chat-menu-item/chat-menu-item.js';
 export { ChatConfirmDialog, type ConfirmOptions } from './components/chat-confirm-dialog/chat-confirm-dialog.js';
 export { ChatStatusPill, type PillStatus } from './components/chat-status-pill/chat-status-pill.js';
-export { BlockStore, blockStore, type CustomerBlockState, type BlockStoreListener } from './state/block-store.js';
+export { BlockStore, type CustomerBlockState, type BlockStoreListener } from './state/block-store.js';
+export { blockStore } from './state/page-store.js';
 export { requestBlockChange, type RequestOutcome } from './state/request-block-change.js';
-export * from './events.js';
+export {
+  ChatBlockRequestEvent,
+  ChatBlockChangeEvent,
+  ChatBlockErrorEvent,
+  ChatMenuSelectEvent,
+  ChatDialogEvent,
+  type BlockAction,
+  type CustomerRef,
+  type BlockRequestDetail,
+  type BlockChangeDetail,
+  type BlockErrorDetail,
+} from './events.js';
+export { VERSION } from './version.js';
 export { connectBackend, type Backend, type BackendCall, type ConnectBackendOptions } from './backend/connect-backend.js';
 export { fetchBackend, type FetchBackendOptions } from './backend/fetch-backend.js';
 export { ChatBackendError, type BackendErrorCode } from './backend/errors.js';

@@ -323,7 +323,8 @@ describe('backend helpers', () => {
       expect(await blockedOnServer(PRIYA.id)).to.equal(false);
     });
 
-    const malformed = ['12345', 'abc', '<b>x</b>', '', '+0123456789', '919876543210', '+1234567890123456', ' +919876543210'];
+    // (' +919876543210' was here: it is normalised and sent now, see "phone numbers as agents write them".)
+    const malformed = ['12345', 'abc', '<b>x</b>', '', '+0123456789', '919876543210', '+1234567890123456', '+91 98765 4321x'];
     for (const phone of malformed) {
       it(`a malformed phone ${JSON.stringify(phone)} is refused as 'invalid-phone' without a network call`, async () => {
         let calls = 0;

@@ -1,11 +1,15 @@
 import { expect } from '@open-wc/testing';
-import { BlockStore, blockStore, type CustomerBlockState } from '../src/index.js';
+import { BlockStore, blockStore, requestBlockChange, type CustomerBlockState } from '../src/index.js';
+import { LIFECYCLE } from '../src/state/block-store.js';
 import { until } from './helpers.js';
 
 const PRIYA = '+919876543210';
 const EMILY = '+14155550132';
 
 /** A listener that remembers every state it was called with. */
+/** The request lifecycle's private access to a store (not public API). */
+const life = (store: BlockStore) => store[LIFECYCLE];
+
 function recorder() {
   const calls: CustomerBlockState[] = [];
   const fn = (state: CustomerBlockState) => void calls.push(state);
@@ -16,7 +20,7 @@ describe('BlockStore', () => {
   describe('get / set / seed', () => {
     it('knows nothing of a customer it has never seen', () => {
       const store = new BlockStore();
-      expect(store.get(PRIYA)).to.deep.equal({ id: PRIYA, known: false, blocked: false, pending: null, error: null });
+      expect(store.get(PRIYA)).to.deep.equal({ id: PRIYA, known: false, blocked: false, pending: null, error: null, accepted: null });
     });
 
     it('set() records the known state and overrides it later', () => {
@@ -57,8 +61,8 @@ describe('BlockStore', () => {
 
     it('set() clears an error left by a failed request', () => {
       const store = new BlockStore();
-      store.begin(PRIYA, 'block');
-      store.fail(PRIYA, { id: PRIYA, name: 'Priya' }, 'block', new Error('nope'));
+      life(store).begin(PRIYA, 'block');
+      life(store).fail({ id: PRIYA, name: 'Priya' }, 'block', new Error('nope'));
       expect(store.get(PRIYA).error?.error.message).to.equal('nope');
       store.set(PRIYA, true);
       expect(store.get(PRIYA).error).to.equal(null);
@@ -93,10 +97,10 @@ describe('BlockStore', () => {
       expect(emily.calls, "Emily's listener must not wake for Priya").to.have.length(0);
     });
 
-    it("'*' hears every customer", () => {
+    it("subscribeAll() hears every customer", () => {
       const store = new BlockStore();
       const all = recorder();
-      store.subscribe('*', all.fn);
+      store.subscribeAll(all.fn);
       store.set(PRIYA, true);
       store.set(EMILY, false);
       expect(all.calls.map((s) => s.id)).to.deep.equal([PRIYA, EMILY]);
@@ -106,8 +110,8 @@ describe('BlockStore', () => {
       const store = new BlockStore();
       const { fn, calls } = recorder();
       store.subscribe(PRIYA, fn);
-      store.begin(PRIYA, 'block');
-      store.settle(PRIYA, true);
+      life(store).begin(PRIYA, 'block');
+      life(store).settle(PRIYA, 'block');
       expect(calls.map((s) => [s.pending, s.blocked])).to.deep.equal([
         ['block', false],
         [null, true],
@@ -119,7 +123,7 @@ describe('BlockStore', () => {
       const one = recorder();
       const all = recorder();
       const offOne = store.subscribe(PRIYA, one.fn);
-      const offAll = store.subscribe('*', all.fn);
+      const offAll = store.subscribeAll(all.fn);
       offOne();
       offAll();
       store.set(PRIYA, true);
@@ -157,7 +161,7 @@ describe('BlockStore', () => {
         store.subscribe(PRIYA, () => {}),
         store.subscribe(PRIYA, () => {}),
         store.subscribe(EMILY, () => {}),
-        store.subscribe('*', () => {}),
+        store.subscribeAll(() => {}),
       ];
       expect(store.listenerCount).to.equal(4);
       offs[0]();
@@ -189,43 +193,43 @@ describe('BlockStore', () => {
   describe('one request per customer', () => {
     it('begin() refuses a second request while one is pending', () => {
       const store = new BlockStore();
-      expect(store.begin(PRIYA, 'block')).to.equal(true);
+      expect(life(store).begin(PRIYA, 'block')).to.equal(true);
       expect(store.get(PRIYA).pending).to.equal('block');
-      expect(store.begin(PRIYA, 'unblock')).to.equal(false);
-      expect(store.begin(PRIYA, 'block')).to.equal(false);
+      expect(life(store).begin(PRIYA, 'unblock')).to.equal(false);
+      expect(life(store).begin(PRIYA, 'block')).to.equal(false);
       expect(store.get(PRIYA).pending, 'the first request is still the one running').to.equal('block');
     });
 
     it('another customer is not held up', () => {
       const store = new BlockStore();
-      store.begin(PRIYA, 'block');
-      expect(store.begin(EMILY, 'block')).to.equal(true);
+      life(store).begin(PRIYA, 'block');
+      expect(life(store).begin(EMILY, 'block')).to.equal(true);
     });
 
     for (const [how, end] of [
-      ['accepted', (s: BlockStore) => s.settle(PRIYA, true)],
-      ['refused', (s: BlockStore) => s.fail(PRIYA, { id: PRIYA, name: 'Priya' }, 'block', new Error('x'))],
-      ['cancelled', (s: BlockStore) => s.abandon(PRIYA)],
+      ['accepted', (s: BlockStore) => life(s).settle(PRIYA, 'block')],
+      ['refused', (s: BlockStore) => life(s).fail({ id: PRIYA, name: 'Priya' }, 'block', new Error('x'))],
+      ['cancelled', (s: BlockStore) => life(s).abandon(PRIYA)],
     ] as const) {
       it(`a new request may start once the first was ${how}`, () => {
         const store = new BlockStore();
-        store.begin(PRIYA, 'block');
+        life(store).begin(PRIYA, 'block');
         end(store);
         expect(store.get(PRIYA).pending).to.equal(null);
-        expect(store.begin(PRIYA, 'unblock')).to.equal(true);
+        expect(life(store).begin(PRIYA, 'unblock')).to.equal(true);
       });
     }
 
     it('a refused request keeps the old state and remembers why; the next begin clears it', () => {
       const store = new BlockStore();
       store.set(PRIYA, false);
-      store.begin(PRIYA, 'block');
+      life(store).begin(PRIYA, 'block');
       const error = new Error('Invalid Customer');
-      store.fail(PRIYA, { id: PRIYA, name: 'Priya' }, 'block', error);
+      life(store).fail({ id: PRIYA, name: 'Priya' }, 'block', error);
       const state = store.get(PRIYA);
       expect(state.blocked).to.equal(false);
       expect(state.error).to.deep.equal({ action: 'block', error, customer: { id: PRIYA, name: 'Priya' } });
-      store.begin(PRIYA, 'block');
+      life(store).begin(PRIYA, 'block');
       expect(store.get(PRIYA).error).to.equal(null);
     });
   });
@@ -260,8 +264,8 @@ describe('BlockStore', () => {
 
     it('an accepted request in one store shows in the other', async () => {
       const { a, b } = twoTabs();
-      a.begin(EMILY, 'block');
-      a.settle(EMILY, true);
+      life(a).begin(EMILY, 'block');
+      life(a).settle(EMILY, 'block');
       await until(() => b.get(EMILY).blocked, 2000, 'the other tab to hear the accepted block');
     });
 
@@ -307,15 +311,25 @@ describe('BlockStore', () => {
         expect(() => store.set(id as string, true))
           .to.throw(TypeError)
           .with.property('message')
-          .that.matches(/customer id is required/);
+          .that.matches(/needs a customer id/);
       });
 
-      it(`begin() with ${what} throws a clear TypeError`, () => {
+      it(`requestBlockChange() with ${what} rejects with a clear TypeError and fires nothing`, async () => {
         const store = new BlockStore();
-        expect(() => store.begin(id as string, 'block'))
-          .to.throw(TypeError)
-          .with.property('message')
-          .that.matches(/customer id is required/);
+        const heard: Event[] = [];
+        const record = (e: Event) => void heard.push(e);
+        document.addEventListener('chat-block-request', record);
+        try {
+          const error = await requestBlockChange(document.body, store, { id: id as string, name: 'X' }, 'block').then(
+            () => null,
+            (e: unknown) => e,
+          );
+          expect(error).to.be.instanceOf(TypeError);
+          expect((error as Error).message).to.match(/needs a customer id/);
+          expect(heard).to.have.length(0);
+        } finally {
+          document.removeEventListener('chat-block-request', record);
+        }
       });
     }
 
@@ -324,12 +338,12 @@ describe('BlockStore', () => {
     it('seed() with a missing or empty id throws a clear TypeError, like set()', () => {
       const store = new BlockStore();
       const all = recorder();
-      store.subscribe('*', all.fn);
+      store.subscribeAll(all.fn);
       for (const [what, id] of bad) {
         expect(() => store.seed(id as string, true), what)
           .to.throw(TypeError)
           .with.property('message')
-          .that.matches(/customer id is required/);
+          .that.matches(/needs a customer id/);
       }
       expect(all.calls, 'no listener woke for a bad id').to.have.length(0);
     });
@@ -337,7 +351,7 @@ describe('BlockStore', () => {
     it('a refused id leaves nothing behind and wakes no listener', () => {
       const store = new BlockStore();
       const all = recorder();
-      store.subscribe('*', all.fn);
+      store.subscribeAll(all.fn);
       expect(() => store.set('', true)).to.throw(TypeError);
       expect(all.calls).to.have.length(0);
       expect(store.get('').known).to.equal(false);

@@ -1,4 +1,4 @@
-import { sendKeys } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { ChatHeaderMenu } from '../src/index.js';
 import { ChatConfirmDialog } from '../src/components/chat-confirm-dialog/chat-confirm-dialog.js';
 
@@ -35,8 +35,71 @@ export function focused(): Element | null {
   return el;
 }
 
-/** Real key presses through the browser (not synthetic events). */
-export const press = (key: string) => sendKeys({ press: key });
+/** The engine the page runs in (test/browsers.js: Chromium over CDP, Firefox over BiDi, WebKit over WebDriver). */
+export const engine: 'chromium' | 'firefox' | 'webkit' = /Firefox\//.test(navigator.userAgent)
+  ? 'firefox'
+  : /Chrom(e|ium)\//.test(navigator.userAgent)
+    ? 'chromium'
+    : 'webkit';
+
+/**
+ * Real key presses through the browser (not synthetic events); a chord as `Shift+Tab`.
+ * Engine workarounds: `Space` is sent as ' ' (puppeteer over WebDriver BiDi, i.e. Firefox,
+ * knows no key named "Space"); a chord is down/press/up with puppeteer, and one `type` of
+ * both WebDriver key codes with WebKit's WebDriver (its launcher takes only press and type,
+ * and presses all the keys of one call before releasing them).
+ */
+export async function press(key: string): Promise<void> {
+  const keys = (key.length > 1 ? key.split('+') : [key]).map((k) => (k === 'Space' ? ' ' : k));
+  if (keys.length === 1) {
+    await sendKeys({ press: keys[0] });
+  } else if (engine === 'webkit') {
+    await sendKeys({ type: keys.map((k) => WEBDRIVER_KEYS[k] ?? k).join('') });
+  } else {
+    const last = keys.pop()!;
+    for (const k of keys) await sendKeys({ down: k });
+    await sendKeys({ press: last });
+    for (const k of keys.reverse()) await sendKeys({ up: k });
+  }
+}
+
+/** WebDriver's codes for the modifiers and keys a chord may use. */
+const WEBDRIVER_KEYS: Record<string, string> = {
+  Shift: '\uE008',
+  Control: '\uE009',
+  Alt: '\uE00A',
+  Meta: '\uE03D',
+  Tab: '\uE004',
+  Enter: '\uE007',
+  Escape: '\uE00C',
+  ' ': '\uE00D',
+  Home: '\uE011',
+  End: '\uE010',
+  ArrowUp: '\uE013',
+  ArrowDown: '\uE015',
+  ArrowLeft: '\uE012',
+  ArrowRight: '\uE014',
+};
+
+/**
+ * The role and accessible name `el` has in the engine's own accessibility tree (what a
+ * screen reader gets), through the `accessible-role-and-name` command (test/browsers.js):
+ * CDP in Chromium, WebDriver's computed role and label in WebKit. Firefox's BiDi can only
+ * say whether the element has a given role and name, so pass the expected ones: there a
+ * mismatch reads `not "alertdialog"`.
+ */
+export async function accessibleRoleAndName(
+  el: Element,
+  expected: { role: string; name?: string },
+): Promise<{ role: string | null; name: string | null; via: string }> {
+  const probe = `p${Math.random().toString(36).slice(2)}`;
+  el.setAttribute('data-a11y-probe', probe);
+  try {
+    return await executeServerCommand('accessible-role-and-name', { probe, ...expected });
+  } finally {
+    el.removeAttribute('data-a11y-probe');
+  }
+}
 
 /** A promise the test resolves or rejects by hand, to play the backend. */
 export function deferred<T = unknown>() {
@@ -78,3 +141,6 @@ export async function animationsDone(el: Element | Document = document): Promise
   const root = el instanceof Element ? (el.shadowRoot ?? el) : el;
   await Promise.all(animationsIn(root).map((a) => a.finished.catch(() => undefined)));
 }
+
+/** Text as the agent reads it: without the invisible bidi isolates (U+2066–U+2069) that wrap names. */
+export const visible = (text: string | null | undefined) => (text ?? '').replace(/[\u2066-\u2069]/g, '');

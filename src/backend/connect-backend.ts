@@ -9,18 +9,24 @@ export interface Backend {
   unblock: BackendCall;
 }
 
-const answered = new WeakSet<Event>();
+// Shared by every copy of the library on the page, so nested or duplicate
+// connectBackend() calls answer a request once.
+const ANSWERED = Symbol.for('chat-block-elements.answered');
 
 export interface ConnectBackendOptions {
-  /** After this long the call is aborted and the change rolled back. Default 15000; 0 waits forever. */
+  /**
+   * After this long the call is aborted (so is `detail.signal`) and the change rolled
+   * back. Default 15000; `0` or `Infinity` wait forever.
+   */
   timeoutMs?: number;
 }
 
 /**
  * Answers every `chat-block-request` and `chat-unblock-request` fired under
  * `root` with `backend.block` / `backend.unblock`, through `waitUntil`, with
- * an `AbortSignal` that fires on cancel or after `timeoutMs`.
- * Returns `disconnect()`.
+ * an `AbortSignal` that fires on cancel or after `timeoutMs`. The call starts
+ * only once the event's dispatch is over, so a later listener's
+ * `preventDefault()` means nothing is sent. Returns `disconnect()`.
  */
 export function connectBackend(
   root: EventTarget = document,
@@ -30,12 +36,18 @@ export function connectBackend(
   if (typeof backend?.block !== 'function' || typeof backend?.unblock !== 'function') {
     throw new TypeError('connectBackend: the backend needs block(customer, signal) and unblock(customer, signal) functions.');
   }
+  if (typeof timeoutMs !== 'number' || Number.isNaN(timeoutMs) || timeoutMs < 0) {
+    throw new TypeError(`connectBackend: timeoutMs must be a number of milliseconds ≥ 0, or Infinity (got ${String(timeoutMs)}).`);
+  }
   const onRequest = (event: Event) => {
-    const { detail } = event as ChatBlockRequestEvent;
+    const marked = event as Event & { [ANSWERED]?: true };
     // A nested connectBackend() closer to the element has answered already: call the backend once.
-    if (event.defaultPrevented || answered.has(event)) return;
-    answered.add(event);
-    detail.waitUntil(callWithTimeout(backend[detail.action], detail.customer, detail.signal, timeoutMs));
+    if (event.defaultPrevented || marked[ANSWERED]) return;
+    Object.defineProperty(marked, ANSWERED, { value: true });
+    const { detail } = event as ChatBlockRequestEvent;
+    // A microtask later, the request has been decided: if a listener cancelled it, the signal is aborted.
+    const call = Promise.resolve().then(() => callWithTimeout(backend[detail.action], detail.customer, detail.signal, timeoutMs));
+    detail.waitUntil(call);
   };
   root.addEventListener('chat-block-request', onRequest);
   root.addEventListener('chat-unblock-request', onRequest);
@@ -47,7 +59,7 @@ export function connectBackend(
 
 async function callWithTimeout(call: BackendCall, customer: CustomerRef, cancel: AbortSignal, timeoutMs: number) {
   const signals = [cancel];
-  if (timeoutMs > 0) signals.push(AbortSignal.timeout(timeoutMs));
+  if (timeoutMs > 0 && Number.isFinite(timeoutMs)) signals.push(AbortSignal.timeout(timeoutMs));
   const signal = AbortSignal.any(signals);
   // Settles on abort even when `call` ignores its signal, so nothing hangs.
   const aborted = new Promise<never>((_, reject) => {
@@ -55,6 +67,7 @@ async function callWithTimeout(call: BackendCall, customer: CustomerRef, cancel:
     if (signal.aborted) fail();
     else signal.addEventListener('abort', fail, { once: true });
   });
+  if (signal.aborted) return aborted;
   try {
     return await Promise.race([call(customer, signal), aborted]);
   } catch (error) {
@@ -64,9 +77,13 @@ async function callWithTimeout(call: BackendCall, customer: CustomerRef, cancel:
 
 function abortError(reason: unknown, timeoutMs: number): ChatBackendError {
   if (reason instanceof DOMException && reason.name === 'TimeoutError') {
-    return new ChatBackendError('timeout', `The server did not answer within ${timeoutMs / 1000} s. Try again.`, {
+    return new ChatBackendError('timeout', `The server did not answer within ${formatSeconds(timeoutMs)} s. Try again.`, {
       cause: reason,
     });
   }
   return new ChatBackendError('aborted', 'The request was cancelled.', { cause: reason });
+}
+
+function formatSeconds(ms: number): string {
+  return String(Math.round(ms / 100) / 10);
 }

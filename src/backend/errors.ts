@@ -1,4 +1,4 @@
-/** Why a backend call failed, for hosts that want to react per cause. */
+/** Why a request failed, for hosts that want to react per cause. */
 export type BackendErrorCode =
   | 'invalid-customer'
   | 'invalid-phone'
@@ -6,9 +6,12 @@ export type BackendErrorCode =
   | 'network'
   | 'timeout'
   | 'aborted'
-  | 'server';
+  | 'server'
+  | 'unexpected-response'
+  | 'listener'
+  | 'unknown';
 
-/** An error from a backend helper, with a message an agent can read. */
+/** An error from a backend helper or the request lifecycle, with a message an agent can read. */
 export class ChatBackendError extends Error {
   override name = 'ChatBackendError';
   readonly code: BackendErrorCode;
@@ -20,4 +23,22 @@ export class ChatBackendError extends Error {
     this.code = code;
     this.status = options.status;
   }
+}
+
+const GENERIC = "The change couldn't be made. Try again.";
+
+/**
+ * Whatever a host's promise rejected with, as an `Error` an agent can read:
+ * an `Error` with a message stays as it is; a `{message}` object or a string
+ * becomes its text; `undefined`, `null` or an empty message get a generic text.
+ */
+export function toError(value: unknown): Error {
+  if (value instanceof Error && value.message.trim() !== '') return value;
+  const message =
+    typeof value === 'string'
+      ? value
+      : typeof (value as { message?: unknown } | null)?.message === 'string'
+        ? (value as { message: string }).message
+        : '';
+  return new ChatBackendError('unknown', message.trim() || GENERIC, { cause: value });
 }

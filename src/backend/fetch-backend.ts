@@ -1,6 +1,7 @@
 import type { CustomerRef } from '../events.js';
 import type { Backend } from './connect-backend.js';
 import { ChatBackendError } from './errors.js';
+import { normalizePhone } from './phone.js';
 
 export interface FetchBackendOptions {
   /**
@@ -10,19 +11,18 @@ export interface FetchBackendOptions {
   baseUrl: string;
   blockPath?: string;
   unblockPath?: string;
-  /** Extra headers, e.g. a CSRF token for your proxy. */
+  /** Extra headers, e.g. a CSRF token for your proxy. They replace the defaults of the same name, whatever the case. */
   headers?: HeadersInit;
   /** A `fetch` to use instead of the global one (tests, instrumentation). */
   fetch?: typeof fetch;
 }
 
-/** E.164 as the reference API takes it: "+", then 9–14 digits (10–15 characters in all). */
-const E164 = /^\+[1-9]\d{8,13}$/;
-
 /**
  * A backend for `connectBackend()` that speaks the reference REST API:
- * `POST {baseUrl}/customer/block|unblock` with `{"phone": customer.id}`,
- * `201` on success. Failures become `ChatBackendError`s with readable messages.
+ * `POST {baseUrl}/customer/block|unblock` with `{"phone": customer.id}` (normalised
+ * to E.164), `201` with a JSON body on success. Redirects are not followed: a proxy
+ * that sends the request to a login page fails as `unexpected-response`, never as
+ * success. Failures become `ChatBackendError`s with readable messages.
  */
 export function fetchBackend(options: FetchBackendOptions): Backend {
   const { baseUrl, blockPath = '/customer/block', unblockPath = '/customer/unblock', headers } = options ?? {};
@@ -43,20 +43,19 @@ async function send(
   headers: HeadersInit | undefined,
   signal: AbortSignal,
 ): Promise<void> {
-  const phone = customer.id;
-  if (!E164.test(phone)) {
-    throw new ChatBackendError(
-      'invalid-phone',
-      `"${phone}" is not a phone number in international format (like +919999999999).`,
-    );
-  }
+  const checked = normalizePhone(customer.id);
+  if (checked.problem !== undefined) throw new ChatBackendError('invalid-phone', checked.problem);
+  const sent = new Headers({ 'Content-Type': 'application/json', Accept: 'application/json' });
+  // Host headers replace the defaults (Headers names are case-insensitive), never append to them.
+  new Headers(headers).forEach((value, name) => sent.set(name, value));
   let response: Response;
   try {
     response = await doFetch(url, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...toObject(headers) },
-      body: JSON.stringify({ phone }),
+      headers: sent,
+      body: JSON.stringify({ phone: checked.phone }),
       signal,
+      redirect: 'manual',
     });
   } catch (error) {
     if (signal.aborted) throw error;
@@ -64,8 +63,30 @@ async function send(
       cause: error,
     });
   }
-  if (response.ok) return;
-  throw errorFor(response.status, await readMessage(response));
+  if (response.type === 'opaqueredirect' || response.redirected || (response.status >= 300 && response.status < 400)) {
+    throw unexpected(response, 'it redirected the request (an expired sign-in?)');
+  }
+  if (!response.ok) throw errorFor(response.status, await readMessage(response));
+  // A 2xx that is not JSON is some other page (a login form, a captive portal), not the API.
+  const body = await response.text().catch(() => '');
+  if (body.trim() !== '' && !isJson(body)) throw unexpected(response, `it answered ${response.headers.get('Content-Type') || 'something'} instead of JSON`);
+}
+
+function unexpected(response: Response, why: string): ChatBackendError {
+  return new ChatBackendError(
+    'unexpected-response',
+    `The server's answer was not the chat API's (${why}), so the change is not confirmed. Sign in again or reload the page, then retry.`,
+    { status: response.status || undefined },
+  );
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function errorFor(status: number, serverMessage: string): ChatBackendError {
@@ -92,8 +113,4 @@ async function readMessage(response: Response): Promise<string> {
   } catch {
     return '';
   }
-}
-
-function toObject(headers: HeadersInit | undefined): Record<string, string> {
-  return headers ? Object.fromEntries(new Headers(headers)) : {};
 }

@@ -1,6 +1,8 @@
 import type { PropertyDeclarations, PropertyValues } from 'lit';
 import { ChatElement } from './base-element.js';
-import { blockStore, type BlockStore, type BlockStateView, type CustomerBlockState } from '../state/block-store.js';
+import { LIFECYCLE, type BlockStore, type BlockStateView, type CustomerBlockState } from '../state/block-store.js';
+import { blockStore } from '../state/page-store.js';
+import { toCustomerId } from '../state/customer-id.js';
 
 /**
  * An element bound to one customer's entry in the store. It seeds the entry from
@@ -15,7 +17,10 @@ export class CustomerElement extends ChatElement implements BlockStateView {
     store: { attribute: false },
   };
 
-  /** The customer's id (for the reference API, the phone number). */
+  /**
+   * The customer's id (for the reference API, the phone number). Trimmed; a number
+   * is taken as its text. A blank id binds to no customer.
+   */
   declare customer: string;
   /**
    * Marks the customer as blocked when the store knows nothing of them yet (the
@@ -36,9 +41,15 @@ export class CustomerElement extends ChatElement implements BlockStateView {
     this.store = blockStore;
   }
 
+  /** The customer id as the store and the backend know it; null when `customer` is blank or not an id. */
+  protected get customerId(): string | null {
+    return toCustomerId(this.customer);
+  }
+
   /** The bound customer's state, read fresh from the store; null without a customer. */
   protected get customerState(): CustomerBlockState | null {
-    return this.customer ? this.store.get(this.customer) : null;
+    const id = this.customerId;
+    return id === null ? null : this.store.get(id);
   }
 
   /** @internal Called by the store when this customer's state changed. */
@@ -59,20 +70,20 @@ export class CustomerElement extends ChatElement implements BlockStateView {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('customer') || changed.has('store')) this.#bind();
     // A later `blocked` for the same customer is the host saying its data changed.
-    else if (changed.has('blocked') && changed.get('blocked') !== undefined && this.customer) {
-      this.store.set(this.customer, this.blocked);
+    else if (changed.has('blocked') && changed.get('blocked') !== undefined && this.customerId !== null) {
+      this.store.set(this.customerId, this.blocked);
     }
   }
 
   #bind(): void {
-    const { customer, store } = this;
+    const { customerId: customer, store } = this;
     if (!this.isConnected || (customer === this.#boundId && store === this.#boundStore)) return;
     this.#unbind();
     if (!customer) return;
     // Only a `blocked` attribute claims anything; no attribute is no claim (and no store entry,
     // which matters for thousands of active rows).
     if (this.blocked) store.seed(customer, true);
-    store.watch(customer, this);
+    store[LIFECYCLE].watch(customer, this);
     this.#boundId = customer;
     this.#boundStore = store;
     // Back in the page after a move: the state may have changed while detached.
@@ -80,7 +91,7 @@ export class CustomerElement extends ChatElement implements BlockStateView {
   }
 
   #unbind(): void {
-    this.#boundStore?.unwatch(this.#boundId, this);
+    this.#boundStore?.[LIFECYCLE].unwatch(this.#boundId, this);
     this.#boundStore = null;
     this.#boundId = '';
   }

@@ -1,16 +1,22 @@
 import type { BlockAction, CustomerRef } from '../events.js';
+import { requireCustomerId, toCustomerId } from './customer-id.js';
 
 /** What is known about one customer. Snapshots are immutable: a change makes a new one. */
 export interface CustomerBlockState {
   readonly id: string;
   /** False until someone seeded or changed the state: the reference API has no "is blocked" query. */
   readonly known: boolean;
-  /** The state the backend last accepted. */
+  /** The state the backend last accepted (or the host last vouched for). */
   readonly blocked: boolean;
   /** The request running now, if any (one per customer at a time). */
   readonly pending: BlockAction | null;
   /** The last request's failure, until the next request or `set()`. */
   readonly error: { readonly action: BlockAction; readonly error: Error; readonly customer: CustomerRef } | null;
+  /**
+   * The last request the backend accepted and when (ms since the epoch): what the
+   * pill's transient "Unblocked" follows. Null after `set()` or another tab's change.
+   */
+  readonly accepted: { readonly action: BlockAction; readonly at: number } | null;
 }
 
 export type BlockStoreListener = (state: CustomerBlockState) => void;
@@ -22,64 +28,82 @@ export interface BlockStateView {
 
 type Listener = BlockStoreListener | BlockStateView;
 
-const ALL = '*';
+/**
+ * @internal The request lifecycle's access to a store. Keyed by a registered symbol
+ * (not public methods: a page could otherwise lock a customer) and versioned, so a
+ * second copy of the library can drive the page's one shared store.
+ */
+export interface StoreLifecycle {
+  /** Marks a request as running. False when one already runs for this customer. */
+  begin(id: string, action: BlockAction): boolean;
+  /** The backend accepted: apply the new state. */
+  settle(id: string, action: BlockAction): void;
+  /** The backend refused: keep the old state, remember why. */
+  fail(customer: CustomerRef, action: BlockAction, error: Error): void;
+  /** The request was cancelled: nothing changed. */
+  abandon(id: string): void;
+  watch(id: string, view: BlockStateView): void;
+  unwatch(id: string, view: BlockStateView): void;
+}
+
+/** @internal */
+export const LIFECYCLE: unique symbol = Symbol.for('chat-block-elements.store-lifecycle.v1') as never;
+
+const EMPTY = { known: false, blocked: false, pending: null, error: null, accepted: null } as const;
 
 /**
  * Shared block state: one entry per customer id, and listeners keyed by id so a
- * change wakes only the views of that customer (plus `'*'` listeners).
+ * change wakes only the views of that customer (plus `subscribeAll` listeners).
+ * Ids are trimmed, and numbers are taken as their text.
  */
 export class BlockStore {
   #states = new Map<string, CustomerBlockState>();
   // Arrays, not Sets: a customer usually has two or three views, and a list may hold thousands.
   #listeners = new Map<string, Listener[]>();
+  #everyone: Listener[] = [];
   #channel: BroadcastChannel | null = null;
 
   /** The customer's current state (an empty, unknown one if never seen). */
   get(id: string): CustomerBlockState {
-    return this.#states.get(id) ?? { id, known: false, blocked: false, pending: null, error: null };
+    const key = toCustomerId(id) ?? String(id);
+    return this.#states.get(key) ?? { id: key, ...EMPTY };
   }
 
   /** Seeds or overrides the known state, e.g. from the host's own customer data. Clears a shown error. */
   set(id: string, blocked: boolean): void {
-    assertId(id);
-    this.#know(id, blocked);
-    this.#broadcast(id, blocked);
+    const key = requireCustomerId(id, 'blockStore.set()');
+    this.#know(key, !!blocked);
+    this.#broadcast(key, !!blocked);
   }
 
   /** Seeds the state only if nothing is known yet (what an element's `blocked` attribute does). */
   seed(id: string, blocked: boolean): void {
-    assertId(id);
-    if (!this.get(id).known) this.#update(id, { known: true, blocked });
+    const key = requireCustomerId(id, 'blockStore.seed()');
+    if (!this.get(key).known) this.#update(key, { known: true, blocked: !!blocked });
   }
 
   /**
-   * Calls `fn` with the customer's new state on every change. `'*'` hears every
-   * customer. Returns the unsubscribe function.
+   * Calls `fn` with the customer's new state on every change of that one customer.
+   * Returns the unsubscribe function. (`'*'` is an id like any other: use `subscribeAll`.)
    */
   subscribe(id: string, fn: BlockStoreListener): () => void {
-    this.watch(id, fn);
-    return () => this.unwatch(id, fn);
+    const key = requireCustomerId(id, 'blockStore.subscribe()');
+    if (key === '*') {
+      console.warn("chat-block-elements: subscribe('*') listens to the customer whose id is \"*\". Use subscribeAll(fn) to hear every customer.");
+    }
+    this.#watch(key, fn);
+    return () => this.#unwatch(key, fn);
   }
 
-  /** @internal `subscribe` without the unsubscribe closure. */
-  watch(id: string, listener: Listener): void {
-    const list = this.#listeners.get(id);
-    if (!list) this.#listeners.set(id, [listener]);
-    else if (!list.includes(listener)) list.push(listener);
-  }
-
-  /** @internal */
-  unwatch(id: string, listener: Listener): void {
-    const list = this.#listeners.get(id);
-    const index = list ? list.indexOf(listener) : -1;
-    if (index < 0) return;
-    list!.splice(index, 1);
-    if (list!.length === 0) this.#listeners.delete(id);
+  /** Calls `fn` with the new state of any customer that changes. Returns the unsubscribe function. */
+  subscribeAll(fn: BlockStoreListener): () => void {
+    if (!this.#everyone.includes(fn)) this.#everyone.push(fn);
+    return () => remove(this.#everyone, fn);
   }
 
   /** How many listeners are subscribed (for leak checks). */
   get listenerCount(): number {
-    let n = 0;
+    let n = this.#everyone.length;
     for (const list of this.#listeners.values()) n += list.length;
     return n;
   }
@@ -92,9 +116,8 @@ export class BlockStore {
     this.#channel?.close();
     const channel = new BroadcastChannel(name);
     channel.onmessage = ({ data }: MessageEvent) => {
-      if (data && typeof data.id === 'string' && typeof data.blocked === 'boolean') {
-        this.#know(data.id, data.blocked);
-      }
+      const id = toCustomerId(data?.id);
+      if (id !== null && typeof data.blocked === 'boolean') this.#know(id, data.blocked);
     };
     this.#channel = channel;
     return () => {
@@ -103,42 +126,45 @@ export class BlockStore {
     };
   }
 
-  /** @internal Marks a request as running. False when one already runs for this customer. */
-  begin(id: string, action: BlockAction): boolean {
-    assertId(id);
-    if (this.get(id).pending) return false;
-    this.#update(id, { pending: action, error: null });
-    return true;
+  /** @internal */
+  readonly [LIFECYCLE]: StoreLifecycle = {
+    begin: (id, action) => {
+      if (this.get(id).pending) return false;
+      this.#update(id, { pending: action, error: null });
+      return true;
+    },
+    settle: (id, action) => {
+      const blocked = action === 'block';
+      this.#know(id, blocked, { pending: null, accepted: { action, at: Date.now() } });
+      this.#broadcast(id, blocked);
+    },
+    fail: (customer, action, error) => this.#update(customer.id, { pending: null, error: { action, error, customer } }),
+    abandon: (id) => this.#update(id, { pending: null }),
+    watch: (id, view) => this.#watch(id, view),
+    unwatch: (id, view) => this.#unwatch(id, view),
+  };
+
+  #watch(id: string, listener: Listener): void {
+    const list = this.#listeners.get(id);
+    if (!list) this.#listeners.set(id, [listener]);
+    else if (!list.includes(listener)) list.push(listener);
   }
 
-  /** @internal The backend accepted: apply the new state. */
-  settle(id: string, blocked: boolean): void {
-    this.#know(id, blocked, { pending: null });
-    this.#broadcast(id, blocked);
-  }
-
-  /** @internal The backend refused: keep the old state, remember why. */
-  fail(id: string, customer: CustomerRef, action: BlockAction, error: Error): void {
-    this.#update(id, { pending: null, error: { action, error, customer } });
-  }
-
-  /** @internal The request was cancelled before anything was sent. */
-  abandon(id: string): void {
-    this.#update(id, { pending: null });
+  #unwatch(id: string, listener: Listener): void {
+    const list = this.#listeners.get(id);
+    if (list && remove(list, listener) && list.length === 0) this.#listeners.delete(id);
   }
 
   /** A state someone vouches for (the host, the backend, another tab): it clears a shown error. */
-  #know(id: string, blocked: boolean, patch: Partial<CustomerBlockState> = {}): void {
+  #know(id: string, blocked: boolean, patch: Partial<CustomerBlockState> = { accepted: null }): void {
     this.#update(id, { ...patch, known: true, blocked, error: null });
   }
 
   #update(id: string, patch: Partial<CustomerBlockState>): void {
     const next = Object.freeze({ ...this.get(id), ...patch });
     this.#states.set(id, next);
-    for (const key of [id, ALL]) {
-      const list = this.#listeners.get(key);
-      if (list) for (const fn of [...list]) typeof fn === 'function' ? fn(next) : fn.blockStateChanged(next);
-    }
+    notify(this.#listeners.get(id), next);
+    notify(this.#everyone, next);
   }
 
   #broadcast(id: string, blocked: boolean): void {
@@ -146,11 +172,26 @@ export class BlockStore {
   }
 }
 
-function assertId(id: string): void {
-  if (typeof id !== 'string' || id.trim() === '') {
-    throw new TypeError(`chat-block-elements: a customer id is required (got ${JSON.stringify(id)}).`);
+/** Calls every listener; one that throws is reported and does not stop the others or the caller. */
+function notify(list: Listener[] | undefined, state: CustomerBlockState): void {
+  if (!list) return;
+  for (const fn of [...list]) {
+    try {
+      if (typeof fn === 'function') fn(state);
+      else fn.blockStateChanged(state);
+    } catch (error) {
+      report(error);
+    }
   }
 }
 
-/** The store every element uses unless given its own `store`. */
-export const blockStore = new BlockStore();
+function report(error: unknown): void {
+  if (typeof globalThis.reportError === 'function') globalThis.reportError(error);
+  else console.error(error);
+}
+
+function remove<T>(list: T[], item: T): boolean {
+  const index = list.indexOf(item);
+  if (index >= 0) list.splice(index, 1);
+  return index >= 0;
+}

@@ -2,10 +2,13 @@ import {
   ChatBlockChangeEvent,
   ChatBlockErrorEvent,
   ChatBlockRequestEvent,
+  PENDING,
   type BlockAction,
   type CustomerRef,
 } from '../events.js';
-import type { BlockStore } from './block-store.js';
+import { ChatBackendError, toError } from '../backend/errors.js';
+import { LIFECYCLE, type BlockStore } from './block-store.js';
+import { displayName, requireCustomerId } from './customer-id.js';
 
 /** How a request ended when it did not throw. */
 export type RequestOutcome = 'applied' | 'cancelled' | 'busy';
@@ -14,14 +17,20 @@ let hinted = false;
 
 /**
  * The request lifecycle, shared by every element: fire the request event from
- * `target`, let the host cancel or defer it, then apply or roll back in the
- * store and fire `chat-block-change` or `chat-block-error`.
+ * `target`, decide once its dispatch has completed, then apply or roll back in
+ * the store and fire `chat-block-change` or `chat-block-error`.
+ *
+ * The request is the store's, not the element's: it finishes whatever happens to
+ * `target`. Outcome events fire on `target` while it is in the document, else on
+ * the document it was in when the request started.
  *
  * Resolves `'busy'` when a request for this customer already runs,
- * `'cancelled'` when a listener called `preventDefault()`, `'applied'` when the
- * backend accepted. Rejects with the backend's error after rolling back.
- * `signal` (e.g. the dialog's Cancel) aborts the signal handed to the host; a
- * request that then rejects is rolled back quietly: no error state, no `chat-block-error`.
+ * `'cancelled'` when a listener called `preventDefault()` (nothing is sent:
+ * `detail.signal` aborts before any deferred work starts), `'applied'` when the
+ * backend accepted. Rejects with a readable `Error` after rolling back when the
+ * backend refused, timed out, or a listener threw. `signal` (the dialog's Cancel)
+ * aborts the signal handed to the host; a request that then rejects is rolled back
+ * quietly: no error state, no `chat-block-error`.
  */
 export async function requestBlockChange(
   target: EventTarget,
@@ -30,41 +39,87 @@ export async function requestBlockChange(
   action: BlockAction,
   signal?: AbortSignal,
 ): Promise<RequestOutcome> {
+  const id = requireCustomerId(customer?.id, 'requestBlockChange()');
+  const ref: CustomerRef = Object.freeze({ id, name: displayName(customer.name, id) });
   // Cancelled before it started (e.g. the agent already pressed Cancel): nothing to do.
   if (signal?.aborted) return 'cancelled';
-  if (!store.begin(customer.id, action)) return 'busy';
+  const lifecycle = store[LIFECYCLE];
+  if (!lifecycle.begin(id, action)) return 'busy';
   const controller = new AbortController();
-  const abort = () => controller.abort(signal?.reason);
-  signal?.addEventListener('abort', abort, { once: true });
-  const blocked = action === 'block';
+  const agentCancel = () => controller.abort(signal?.reason);
+  signal?.addEventListener('abort', agentCancel, { once: true });
+  const home = homeOf(target);
+  const fire = (event: Event) => void ((target as Node).isConnected === false && home ? home : target).dispatchEvent(event);
   try {
-    const event = new ChatBlockRequestEvent(customer, action, controller.signal);
-    target.dispatchEvent(event);
+    const event = new ChatBlockRequestEvent(ref, action, controller.signal);
+    const thrown = dispatchCatching(target, event);
+    // Decided now that every listener has run: a later preventDefault() wins over an earlier waitUntil().
+    if (event.defaultPrevented || thrown !== NOTHING) {
+      // Work already handed to waitUntil() sees the abort; nobody waits for it any more.
+      for (const promise of event[PENDING]) promise.catch(() => {});
+    }
     if (event.defaultPrevented) {
-      store.abandon(customer.id);
+      controller.abort(new DOMException(`A ${event.type} listener cancelled the request.`, 'AbortError'));
+      lifecycle.abandon(id);
       return 'cancelled';
     }
-    if (event.pending.length === 0) {
-      hintLocalOnly(action);
-    } else {
-      await Promise.all(event.pending);
-    }
-    store.settle(customer.id, blocked);
-    target.dispatchEvent(new ChatBlockChangeEvent({ customer, blocked }));
+    if (thrown !== NOTHING) throw listenerError(thrown);
+    const pending = event[PENDING];
+    if (pending.length === 0) hintLocalOnly(action);
+    else await Promise.all(pending);
+    lifecycle.settle(id, action);
+    fire(new ChatBlockChangeEvent({ customer: ref, blocked: action === 'block' }));
     return 'applied';
   } catch (thrown) {
-    const error = thrown instanceof Error ? thrown : new Error(String(thrown));
+    const error = toError(thrown);
+    // Whatever else still runs for this request (another waitUntil, a timer) stops here.
+    if (!controller.signal.aborted) controller.abort(error);
     if (signal?.aborted) {
       // The agent cancelled: not a backend failure, so no error state and no error event.
-      store.abandon(customer.id);
+      lifecycle.abandon(id);
     } else {
-      store.fail(customer.id, customer, action, error);
-      target.dispatchEvent(new ChatBlockErrorEvent({ customer, action, error }));
+      lifecycle.fail(ref, action, error);
+      fire(new ChatBlockErrorEvent({ customer: ref, action, error }));
     }
     throw error;
   } finally {
-    signal?.removeEventListener('abort', abort);
+    signal?.removeEventListener('abort', agentCancel);
   }
+}
+
+/** The document `target` is in now, where outcome events go if it leaves. */
+function homeOf(target: EventTarget): Document | null {
+  const root = (target as Node).getRootNode?.({ composed: true });
+  return root && 'defaultView' in root ? (root as Document) : null;
+}
+
+const NOTHING = Symbol('nothing thrown');
+
+/**
+ * Dispatches `event` and returns what the first throwing listener threw. Listener
+ * exceptions never reach the dispatcher: the browser reports them on the window,
+ * synchronously, where this catches (and still lets them be reported).
+ */
+function dispatchCatching(target: EventTarget, event: Event): unknown {
+  let thrown: unknown = NOTHING;
+  const onError = (e: ErrorEvent) => {
+    if (thrown === NOTHING) thrown = e.error ?? e.message;
+  };
+  const global = typeof window === 'undefined' ? null : window;
+  global?.addEventListener('error', onError);
+  try {
+    target.dispatchEvent(event);
+  } finally {
+    global?.removeEventListener('error', onError);
+  }
+  return thrown;
+}
+
+function listenerError(thrown: unknown): ChatBackendError {
+  const why = toError(thrown).message;
+  return new ChatBackendError('listener', `Something on this page failed before the request was sent (${why}). Nothing was changed.`, {
+    cause: thrown,
+  });
 }
 
 function hintLocalOnly(action: BlockAction): void {

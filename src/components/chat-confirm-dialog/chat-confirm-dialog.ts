@@ -4,6 +4,13 @@ import { deepActiveElement } from '../../internal/focus.js';
 import { ChatDialogEvent } from '../../events.js';
 import { styles } from './chat-confirm-dialog.styles.js';
 
+interface Asking {
+  resolve(confirmed: boolean): void;
+  running: AbortController | null;
+}
+
+const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select, textarea, [tabindex]:not([tabindex="-1"])';
+
 export interface ConfirmOptions {
   heading: string;
   /** Plain text; rendered as text, never as HTML. Defaults to the slotted message. */
@@ -85,8 +92,8 @@ export class ChatConfirmDialog extends ChatElement {
   declare private _busy: boolean;
   declare private _error: string;
 
-  #resolve: ((confirmed: boolean) => void) | null = null;
-  #abort: AbortController | null = null;
+  // The confirm() call being answered, and its action while it runs.
+  #asking: Asking | null = null;
   #opener: HTMLElement | null = null;
   #returnValue = '';
 
@@ -125,7 +132,7 @@ export class ChatConfirmDialog extends ChatElement {
     this.tone = options.tone ?? 'neutral';
     this._error = '';
     this.open = true;
-    return new Promise((resolve) => (this.#resolve = resolve));
+    return new Promise((resolve) => (this.#asking = { resolve, running: null }));
   }
 
   /** Closes the dialog as if the agent cancelled. */
@@ -135,8 +142,18 @@ export class ChatConfirmDialog extends ChatElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#abort?.abort();
-    this.#settle(false);
+    // Moved or removed (a list re-sorted): close cleanly, so a re-inserted dialog is never a
+    // non-modal leftover. A running action is not cancelled (only Cancel does that): it
+    // finishes in the store, and confirm() answers once it settles.
+    const asking = this.#asking;
+    this.#asking = null;
+    if (!asking?.running) asking?.resolve(false);
+    this._busy = false;
+    this._error = '';
+    this.open = false;
+    this.#dialog?.close();
+    this.#opener = null;
+    this._options = null;
   }
 
   protected override render() {
@@ -144,7 +161,7 @@ export class ChatConfirmDialog extends ChatElement {
     const o = this._options;
     const busy = this._busy;
     // Written without whitespace between tags: Lit keeps template text as is.
-    return html`<dialog part="dialog" role="alertdialog" aria-modal="true" aria-labelledby="heading" aria-describedby="message" @cancel=${this.#onCancelEvent} @close=${this.#onClose}><h2 id="heading" part="heading">${
+    return html`<dialog part="dialog" role="alertdialog" aria-modal="true" aria-labelledby="heading" aria-describedby="message" @cancel=${this.#onCancelEvent} @close=${this.#onClose} @keydown=${this.#onKeydown}><h2 id="heading" part="heading">${
       o ? o.heading : this.heading
     }</h2><div id="message" part="message">${o?.message ?? html`<slot></slot>`}</div>${
       this._error ? html`<p part="error" role="alert">${this._error}</p>` : nothing
@@ -177,24 +194,45 @@ export class ChatConfirmDialog extends ChatElement {
   }
 
   async #onConfirm(): Promise<void> {
-    if (this._busy) return;
+    const asking = this.#asking;
+    if (this._busy || asking?.running) return;
     const action = this._options?.action;
-    if (!action) return this.#close('confirm');
-    const controller = (this.#abort = new AbortController());
+    if (!action || !asking) return this.#close('confirm');
+    const controller = (asking.running = new AbortController());
     this._busy = true;
     this._error = '';
     try {
       await action(controller.signal);
-      if (this.#abort === controller) this.#close('confirm');
+      // Still on screen: close as confirmed. Removed meanwhile: just answer.
+      if (this.#asking === asking) this.#close('confirm');
+      else asking.resolve(true);
     } catch (error) {
-      if (this.#abort !== controller || controller.signal.aborted) return;
+      if (this.#asking !== asking) return asking.resolve(false);
+      if (controller.signal.aborted) return;
       this._error = error instanceof Error ? error.message : String(error);
     } finally {
-      if (this.#abort === controller) {
-        this.#abort = null;
+      if (this.#asking === asking) {
+        asking.running = null;
         this._busy = false;
       }
     }
+  }
+
+  /** Keeps Tab inside the dialog in every engine (Firefox lets it leave a modal dialog in a shadow root). */
+  #onKeydown(event: KeyboardEvent): void {
+    if (event.key !== 'Tab') return;
+    const slotted = this.renderRoot
+      .querySelector('slot')
+      ?.assignedElements({ flatten: true })
+      .flatMap((el) => [el, ...el.querySelectorAll(FOCUSABLE)].filter((n) => n.matches(FOCUSABLE)));
+    const buttons = [...this.renderRoot.querySelectorAll<HTMLElement>('[part~="actions"] button')];
+    const first = (slotted?.[0] as HTMLElement | undefined) ?? buttons[0];
+    const last = buttons[buttons.length - 1];
+    const active = deepActiveElement();
+    const wrapTo = event.shiftKey ? (active === first ? last : null) : active === last ? first : null;
+    if (!wrapTo) return;
+    event.preventDefault();
+    wrapTo.focus();
   }
 
   #onCancelEvent(event: Event): void {
@@ -210,10 +248,11 @@ export class ChatConfirmDialog extends ChatElement {
   }
 
   #close(value: 'confirm' | 'cancel'): void {
-    if (!this.open && !this.#resolve && !this.#dialog?.open) return;
+    const asking = this.#asking;
+    if (!this.open && !asking && !this.#dialog?.open) return;
     this.#returnValue = value;
-    if (value === 'cancel') this.#abort?.abort(new DOMException('The agent cancelled.', 'AbortError'));
-    this.#abort = null;
+    if (value === 'cancel') asking?.running?.abort(new DOMException('The agent cancelled.', 'AbortError'));
+    this.#asking = null;
     this._busy = false;
     this._error = '';
     this.open = false;
@@ -222,14 +261,16 @@ export class ChatConfirmDialog extends ChatElement {
     const opener = this.#opener;
     this.#opener = null;
     if (opener?.isConnected) opener.focus();
-    this.#settle(value === 'confirm');
+    asking?.resolve(value === 'confirm');
+    if (!this.open) this._options = null;
     this.dispatchEvent(new ChatDialogEvent(value === 'confirm' ? 'chat-confirm' : 'chat-cancel'));
   }
 
+  /** Answers a pending confirm() without closing (a new confirm() replaces it; its action runs on). */
   #settle(confirmed: boolean): void {
-    const resolve = this.#resolve;
-    this.#resolve = null;
-    resolve?.(confirmed);
+    const asking = this.#asking;
+    this.#asking = null;
+    asking?.resolve(confirmed);
     if (!this.open) this._options = null;
   }
 }

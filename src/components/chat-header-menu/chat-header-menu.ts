@@ -7,6 +7,7 @@ import { warnOnce } from '../../internal/warn-once.js';
 import { requestBlockChange } from '../../state/request-block-change.js';
 import { ChatMenuSelectEvent, type BlockAction, type CustomerRef } from '../../events.js';
 import { format } from '../../strings/registry.js';
+import { displayName, isolate } from '../../state/customer-id.js';
 import { ChatMenuItem } from '../chat-menu-item/chat-menu-item.js';
 import { ChatConfirmDialog } from '../chat-confirm-dialog/chat-confirm-dialog.js';
 import { styles } from './chat-header-menu.styles.js';
@@ -19,14 +20,19 @@ interface OpenedMenu {
   dialogRendered: boolean;
   stopPositioning: (() => void) | null;
   typeahead: Typeahead;
+  /** The last pointerdown that passed through this menu (its trigger or popup). */
+  insidePointer: Event | null;
   outsidePointer: (event: PointerEvent) => void;
 }
 
-// A closed menu is this one element and nothing else: no binding (each is an object per
-// row in a long list), no child part. The trigger's ARIA state is written in updated(),
+// A closed menu is this one element and one binding: its accessible name, which must be in
+// server-rendered HTML too. The rest of the trigger's ARIA state is written in updated(),
 // the popup is rendered there on first open, and the dots are painted by CSS
 // (currentColor, so forced colors keep them).
-const TRIGGER = html`<button part="trigger" type="button" aria-haspopup="menu"></button>`;
+const trigger = (label: string) => html`<button part="trigger" type="button" aria-haspopup="menu" aria-label=${label}></button>`;
+
+// The menu's own dialog, with its parts exported under `dialog-…` names for `::part()`.
+const OWN_DIALOG = html`<chat-confirm-dialog exportparts="dialog:dialog, heading:dialog-heading, message:dialog-message, error:dialog-error, actions:dialog-actions, cancel:dialog-cancel, confirm:dialog-confirm"></chat-confirm-dialog>`;
 
 const defaultTrue = { fromAttribute: (value: string | null) => value !== 'false', toAttribute: String };
 
@@ -86,7 +92,7 @@ export class ChatHeaderMenu extends CustomerElement {
 
   /** The name shown in the confirmation ("Block Priya Sharma?"); rendered as text. */
   declare customerName: string;
-  /** The trigger's accessible name; defaults to "More options". */
+  /** The trigger's and the popup's accessible name; defaults to "More actions for {name}" (the name, else the id). */
   declare label: string;
   /** Where the popup opens, as a floating-ui placement; flips when there is no room. */
   declare placement: Placement;
@@ -116,10 +122,14 @@ export class ChatHeaderMenu extends CustomerElement {
     // The element is its own listener (see handleEvent): no closure or event part per menu.
     this.addEventListener('click', this);
     this.addEventListener('keydown', this);
+    this.addEventListener('pointerdown', this);
   }
 
   /** @internal Routes clicks and keys from the trigger and the popup; the dialog's are not ours. */
   handleEvent(event: Event): void {
+    // Marked here, on the way through the menu, because a document listener cannot see
+    // inside a host's closed shadow root (composedPath() stops at it).
+    if (event.type === 'pointerdown') return void (this.#opened && (this.#opened.insidePointer = event));
     const path = event.composedPath();
     const isClick = event.type === 'click';
     if (path.includes(this.#trigger)) {
@@ -138,8 +148,12 @@ export class ChatHeaderMenu extends CustomerElement {
       dialogRendered: false,
       stopPositioning: null,
       typeahead: new Typeahead(),
+      insidePointer: null,
       outsidePointer: (event) => {
-        if (!event.composedPath().includes(this)) this.open = false;
+        // Decided after the whole dispatch, once the menu has had its chance to mark the event.
+        setTimeout(() => {
+          if (this.#opened?.insidePointer !== event) this.open = false;
+        });
       },
     });
   }
@@ -172,11 +186,17 @@ export class ChatHeaderMenu extends CustomerElement {
   }
 
   protected override render() {
-    return TRIGGER;
+    return trigger(this.#label);
+  }
+
+  /** Who this menu is about, for its words: the name, else the id (isolated: names may be right-to-left). */
+  get #name(): string {
+    const id = this.customerId;
+    return isolate(id === null ? this.text.thisCustomer : displayName(this.customerName, id));
   }
 
   get #label(): string {
-    return this.label || this.text.menuLabel;
+    return this.label || format(this.text.triggerLabel, { name: this.#name });
   }
 
   #renderPopup(session: OpenedMenu) {
@@ -185,7 +205,7 @@ export class ChatHeaderMenu extends CustomerElement {
       this._hasHostItems ? html`<div role="separator" part="separator"></div>` : nothing
     }<chat-menu-item part="block-item" tone="danger" value=${item.action} ?disabled=${!!item.reason}>${item.label}${
       item.reason ? html`<span slot="description">${item.reason}</span>` : nothing
-    }</chat-menu-item></div>${session.dialogRendered ? html`<chat-confirm-dialog></chat-confirm-dialog>` : nothing}`;
+    }</chat-menu-item></div>${session.dialogRendered ? OWN_DIALOG : nothing}`;
   }
 
   /** What the built-in item offers now, and why it can't be chosen, if so. */
@@ -195,7 +215,7 @@ export class ChatHeaderMenu extends CustomerElement {
     const action: BlockAction = state?.blocked ? 'unblock' : 'block';
     const label = action === 'block' ? t.block : t.unblock;
     let reason = '';
-    if (!this.customer) reason = t.missingCustomer;
+    if (this.customerId === null) reason = t.missingCustomer;
     else if (state?.pending) reason = state.pending === 'block' ? t.blockPending : t.unblockPending;
     else if (!this.canBlock) reason = t.blockNotAllowed;
     return { action, label, reason };
@@ -204,7 +224,6 @@ export class ChatHeaderMenu extends CustomerElement {
   protected override async updated(changed: PropertyValues<this>): Promise<void> {
     const trigger = this.#trigger;
     trigger.ariaExpanded = String(this.open);
-    trigger.ariaLabel = this.#label;
     trigger.disabled = this.disabled;
     const opened = this.#opened;
     if (opened) {
@@ -216,8 +235,13 @@ export class ChatHeaderMenu extends CustomerElement {
     if (!popup) return;
     if (this.open) {
       if (!popup.matches(':popover-open')) popup.showPopover();
-      if (!this.customer) {
-        warnOnce(this, 'error', 'chat-header-menu: set the "customer" attribute (the customer id) to block or unblock.');
+      if (this.customerId === null) {
+        warnOnce(
+          this,
+          'error',
+          `chat-header-menu${this.customerName ? ` for "${this.customerName}"` : ''}: its "customer" attribute is ${JSON.stringify(this.customer ?? null)}, ` +
+            'not a customer id (a non-blank string or a number), so Block is disabled.',
+        );
       }
       const session = this.#session;
       session.stopPositioning?.();
@@ -348,14 +372,16 @@ export class ChatHeaderMenu extends CustomerElement {
 
   /** Confirm (unless unblocking without confirmation), then run the request. */
   async #runBlockFlow(action: BlockAction): Promise<void> {
-    const customer: CustomerRef = { id: this.customer, name: this.customerName || this.customer };
+    const id = this.customerId;
+    if (id === null) return;
+    const customer: CustomerRef = { id, name: displayName(this.customerName, id) };
     const run = (signal?: AbortSignal) => requestBlockChange(this, this.store, customer, action, signal);
     if (action === 'unblock' && !this.confirmUnblock) {
       // Failures land in the store and the pill, and fire chat-block-error.
       return void run().catch(() => {});
     }
     const t = this.text;
-    const values = { name: this.customerName || t.thisCustomer };
+    const values = { name: this.#name };
     const dialog = await this.#dialog();
     await dialog.confirm({
       heading: format(action === 'block' ? t.blockHeading : t.unblockHeading, values),

@@ -2,7 +2,6 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { CustomerElement } from '../../internal/customer-element.js';
 import { warnOnce } from '../../internal/warn-once.js';
 import type { CustomerBlockState } from '../../state/block-store.js';
-import type { BlockAction } from '../../events.js';
 import { requestBlockChange } from '../../state/request-block-change.js';
 import { styles } from './chat-status-pill.styles.js';
 
@@ -67,19 +66,17 @@ export class ChatStatusPill extends CustomerElement {
   declare transientMs: number;
   /** Makes the pill a polite live region. Opt-in: a list of 500 pills must not chatter. */
   declare announce: boolean;
-  declare private _showUnblocked: boolean;
 
   // Attached on first use: most pills of a long list stay active and never need it.
   #internals: ElementInternals | null = null;
   #shownStatus: PillStatus = 'active';
-  #runningAction: BlockAction | null = null;
+  // Ends the transient "Unblocked": re-renders when its window closes.
   #timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
     super();
     this.transientMs = 4000;
     this.announce = false;
-    this._showUnblocked = false;
   }
 
   /** The status shown now. */
@@ -90,27 +87,37 @@ export class ChatStatusPill extends CustomerElement {
     if (state.pending) return state.pending === 'block' ? 'blocking' : 'unblocking';
     if (state.error) return 'error';
     if (state.blocked) return 'blocked';
-    return this._showUnblocked ? 'unblocked' : 'active';
+    return this.#unblockedFor(state) > 0 ? 'unblocked' : 'active';
+  }
+
+  /**
+   * How much longer "Unblocked" shows, in ms: the store records the unblock the backend
+   * accepted (not the host's store.set(), which clears it), so every pill of the customer,
+   * even one rendered later, shows the same window.
+   */
+  #unblockedFor(state: CustomerBlockState): number {
+    const accepted = state.accepted;
+    if (accepted?.action !== 'unblock') return 0;
+    const ms = Number(this.transientMs);
+    return ms > 0 ? accepted.at + ms - Date.now() : Infinity;
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#stopTimer();
-    this._showUnblocked = false;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('customer') || changed.has('store')) {
-      // A pill reused for another customer (a recycled list row) starts fresh.
-      this.#runningAction = this.customerState?.pending ?? null;
-      this.#hideUnblocked();
-    }
     if (changed.has('status') && this.status && !STATUSES.includes(this.status)) {
       console.error(`chat-status-pill: unknown status "${this.status}"; expected one of ${STATUSES.join(', ')}.`);
     }
-    if (!this.customer && !this.status) {
-      warnOnce(this, 'warn', 'chat-status-pill: set the "customer" attribute (or an explicit "status"); the pill stays hidden.');
+    if (this.customerId === null && !this.status) {
+      warnOnce(
+        this,
+        'warn',
+        `chat-status-pill: its "customer" is ${JSON.stringify(this.customer ?? null)}, not a customer id (a non-blank string or a number); the pill stays hidden.`,
+      );
     }
   }
 
@@ -120,7 +127,8 @@ export class ChatStatusPill extends CustomerElement {
     const pill =
       status === 'active'
         ? nothing
-        : html`<span part="pill ${status}">${this.#label(status)}${
+        : // tabindex=-1: focus can land here when the Retry button it had goes away.
+          html`<span part="pill ${status}" tabindex="-1">${this.#label(status)}${
             // Retry only when there is a failed request to repeat (not for a hand-set status="error").
             status === 'error' && this.customerState?.error
               ? html` <button part="retry" type="button" @click=${this.#retry}>${this.text.retry}</button>`
@@ -160,26 +168,11 @@ export class ChatStatusPill extends CustomerElement {
     }
   }
 
-  /** @internal */
-  override blockStateChanged(state: CustomerBlockState): void {
-    // "Unblocked" is the moment the backend accepts an unblock: not a stored state, and
-    // not the host seeding or correcting what it knows with store.set().
-    const unblockAccepted = this.#runningAction === 'unblock' && !state.pending && !state.blocked && !state.error;
-    if (unblockAccepted) this.#showUnblockedFor(this.transientMs);
-    else if (state.blocked || state.pending) this.#hideUnblocked();
-    this.#runningAction = state.pending;
-    this.requestUpdate();
-  }
-
-  #showUnblockedFor(ms: number): void {
+  protected override updated(): void {
     this.#stopTimer();
-    this._showUnblocked = true;
-    if (ms > 0) this.#timer = setTimeout(() => (this._showUnblocked = false), ms);
-  }
-
-  #hideUnblocked(): void {
-    this.#stopTimer();
-    this._showUnblocked = false;
+    const state = this.customerState;
+    const left = !this.status && state && !state.pending && !state.error && !state.blocked ? this.#unblockedFor(state) : 0;
+    if (left > 0 && left !== Infinity) this.#timer = setTimeout(() => this.requestUpdate(), left);
   }
 
   #stopTimer(): void {
@@ -187,11 +180,15 @@ export class ChatStatusPill extends CustomerElement {
     this.#timer = undefined;
   }
 
-  #retry(): void {
+  async #retry(): Promise<void> {
     const failed = this.customerState?.error;
     if (!failed) return;
+    const hadFocus = !!this.shadowRoot?.activeElement;
     // The outcome lands in the store (and a chat-block-error event); nothing more to do here.
     requestBlockChange(this, this.store, failed.customer, failed.action).catch(() => {});
+    await this.updateComplete;
+    // Retry is gone while the request runs: keep keyboard focus on the pill, not <body>.
+    if (hadFocus && !this.shadowRoot?.activeElement) this.renderRoot.querySelector<HTMLElement>('[part~="pill"]')?.focus();
   }
 }
 
