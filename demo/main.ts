@@ -4,6 +4,7 @@ import { render } from 'lit';
 import { demoApi, type Customer } from './api.js';
 import { mountMockControls } from './mock-controls.js';
 import { showToast } from './toast.js';
+import { mountThemeSwitcher } from './theme-switcher.js';
 import { chatPane } from './views/chat-pane.js';
 import { conversationList } from './views/conversation-list.js';
 
@@ -107,6 +108,7 @@ function wireEvents(mock: { refresh(): Promise<void> }): void {
 }
 
 async function main(): Promise<void> {
+  mountThemeSwitcher($('theme') as HTMLSelectElement);
   // Every request under `document` goes to the mock API; the page never holds the key.
   connectBackend(document, fetchBackend({ baseUrl: '/api' }), { timeoutMs: 8000 });
   const mock = mountMockControls($('mock-controls'), $('mock-mode'), loadCustomers);

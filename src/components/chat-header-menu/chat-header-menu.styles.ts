@@ -77,9 +77,13 @@ export const styles = [
       }
     }
     @media (forced-colors: active) {
-      /* Forced colors would paint the dots' layer Canvas: keep it in the button's (forced) text color. */
+      /* Forced colors would paint the dots' layer Canvas: paint it in the system's button text color. */
       button::before {
         forced-color-adjust: none;
+        background: ButtonText;
+      }
+      button:disabled::before {
+        background: GrayText;
       }
       [role='separator'] {
         background: CanvasText;
