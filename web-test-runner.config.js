@@ -1,34 +1,45 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter } from '@web/test-runner';
 import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
-import { CHROME_ARGS, findChrome } from './test/find-chrome.js';
+import { accessibilityPlugin, ENGINE_INFO, launchers, selectedEngines, summaryReporter } from './test/browsers.js';
 import { mockApiMiddleware } from './test/mock-api-middleware.js';
+import { edgeApiMiddleware } from './test/edge-api-middleware.js';
 
-// Real Chromium (Debian's package by default), headless; see test/find-chrome.js.
-const executablePath = findChrome();
+// Chromium, Firefox and WebKit from the machine's packages (see test/browsers.js); pick with
+// TEST_BROWSERS=chromium,firefox,webkit (default: all three). `npm test` runs one engine at a
+// time and reports an engine that is not installed as skipped.
+const engines = selectedEngines();
+const browsers = await launchers(engines);
+if (browsers.length === 0) {
+  const missing = engines.map((e) => `${e}: ${ENGINE_INFO[e].missing()} (install: ${ENGINE_INFO[e].install})`);
+  throw new Error(`No browser to run the tests in.\n${missing.join('\n')}`);
+}
 
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
   // Lit's dev-mode banner repeats for every file; its real warnings still show.
   filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
-  // One page at a time: the tests use real focus, keys and mouse, which a second page would steal.
+  // One page at a time per browser: the tests use real focus, keys and mouse, which a second
+  // page would steal.
   concurrency: 1,
+  // One engine at a time: the tests also measure timing, which a second engine busy on the
+  // same two cores would skew.
+  concurrentBrowsers: 1,
   testFramework: { config: { timeout: 10000 } },
   // The demo's mock of the reference API under /api, for fetchBackend over real HTTP.
-  middleware: [await mockApiMiddleware()],
+  // Under /edge: redirects, echoes and random faults (test/edge-api-middleware.js).
+  middleware: [await mockApiMiddleware(), edgeApiMiddleware()],
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
-    // a11ySnapshot(): the accessibility tree as assistive technology gets it.
+    // a11ySnapshot(): the accessibility tree as assistive technology gets it (Chromium only:
+    // it needs CDP; tests that use it say so in their names).
     a11ySnapshotPlugin(),
+    // accessibleRoleAndName() in test/helpers.ts: one element's role and name from each
+    // engine's own accessibility tree (CDP, BiDi, WebDriver).
+    accessibilityPlugin(),
   ],
-  browsers: [
-    chromeLauncher({
-      launchOptions: {
-        executablePath,
-        headless: true,
-        args: CHROME_ARGS,
-      },
-    }),
-  ],
+  // The usual output, plus the counts test/run-tests.js prints per engine.
+  reporters: [defaultReporter(), summaryReporter()],
+  browsers,
 };

@@ -1,21 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { a11ySnapshot, findAccessibilityNode } from '@web/test-runner-commands';
 import '../src/define.js';
 import type { ChatConfirmDialog } from '../src/index.js';
 import { clickOn } from './mouse.js';
-import { animationsDone, deferred, expectSame, focused, nodeLabel, part, press, until } from './helpers.js';
-
-interface A11yNode {
-  role: string;
-  name: string;
-  children: A11yNode[];
-}
-
-/** The page as assistive technology sees it, and the first node with this role. */
-async function accessibleNode(role: string): Promise<A11yNode | null> {
-  const snapshot = (await a11ySnapshot({})) as unknown as A11yNode;
-  return findAccessibilityNode<A11yNode>(snapshot, (node) => node.role === role);
-}
+import { accessibleRoleAndName, animationsDone, deferred, expectSame, focused, nodeLabel, part, press, until } from './helpers.js';
 
 /** Visible text of a part, spaces collapsed. */
 const textOf = (el: ChatConfirmDialog, name: string) => part(el, name).textContent!.replace(/\s+/g, ' ').trim();
@@ -122,10 +109,11 @@ describe('<chat-confirm-dialog>', () => {
       expectSame(labelledBy, part(el, 'heading'), 'aria-labelledby');
       const describedBy = el.shadowRoot!.getElementById(dialog.getAttribute('aria-describedby')!);
       expectSame(describedBy, part(el, 'message'), 'aria-describedby');
-      // What a screen reader gets.
-      const node = await accessibleNode('alertdialog');
-      expect(node, 'an alertdialog in the accessibility tree').to.not.equal(null);
-      expect(node!.name).to.equal(BLOCK.heading);
+      // What a screen reader gets, from each engine's own accessibility tree (the a11ySnapshot
+      // command needs CDP, so Chromium only: accessibleRoleAndName asks each engine its own way).
+      const node = await accessibleRoleAndName(dialog, { role: 'alertdialog', name: BLOCK.heading });
+      expect(node.role, `role (${node.via})`).to.equal('alertdialog');
+      expect(node.name, `accessible name (${node.via})`).to.equal(BLOCK.heading);
       el.cancel();
     });
 

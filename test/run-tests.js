@@ -1,18 +1,93 @@
 #!/usr/bin/env node
-// `npm test`: unit and component tests in real Chromium (web-test-runner), then the
-// end-to-end tests against the demo's HTTP server (node's test runner + puppeteer-core).
-// Stops with one line when no browser is installed instead of a stack trace.
+// `npm test`: the component tests (web-test-runner) in Chromium, Firefox and WebKit, one
+// engine after another, then the end-to-end tests against the demo's HTTP server (node's
+// test runner + puppeteer-core, in Chromium). Ends with one line per engine:
+//   chromium: 192 passed, 0 failed
+//   firefox: 190 passed, 1 failed, 1 skipped
+//   webkit: skipped (not installed: ...; install: sudo apt-get install -y webkit2gtk-driver xvfb)
+//
+//   npm test -- --browsers firefox            one engine (or a list: chromium,webkit); also TEST_BROWSERS
+//   npm test -- --files test/x.test.ts        one file, in every engine (no e2e)
+//   npm test -- --port 8100                   other web-test-runner flags pass through
+//
+// Without Chromium it stops at once with one line (the e2e tests need it too); another engine
+// that is not installed is reported as skipped, and the run fails when REQUIRE_ALL_BROWSERS=1
+// (CI sets it).
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ENGINE_INFO, selectedEngines } from './browsers.js';
 import { findChrome, MISSING_CHROME_MESSAGE } from './find-chrome.js';
 
+/** Takes `--browsers x,y` / `--browsers=x,y` out of the arguments passed on to wtr. */
+function takeBrowsersFlag(argv) {
+  const rest = [];
+  let list;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--browsers' || arg === '--browser') list = argv[++i] ?? '';
+    else if (arg.startsWith('--browsers=') || arg.startsWith('--browser=')) list = arg.slice(arg.indexOf('=') + 1);
+    else rest.push(arg);
+  }
+  return { list, rest };
+}
+
+const { list, rest: wtrArgs } = takeBrowsersFlag(process.argv.slice(2));
+let engines;
+try {
+  engines = selectedEngines(list ?? process.env.TEST_BROWSERS);
+} catch (error) {
+  console.error(error.message);
+  process.exit(1);
+}
+
 const chrome = findChrome();
-if (!chrome) {
+// The e2e tests run in Chromium after a whole run, not for `--files` or `--watch`.
+const runE2e = engines.includes('chromium') && !wtrArgs.some((a) => /^--(files|watch)\b/.test(a) || a === '-w');
+if (!chrome && (engines.includes('chromium') || runE2e)) {
   console.error(MISSING_CHROME_MESSAGE);
   process.exit(1);
 }
-const env = { ...process.env, CHROME_PATH: chrome };
-const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit', env }).status ?? 1;
+const env = { ...process.env, CHROME_PATH: chrome ?? '' };
+const tmp = mkdtempSync(join(tmpdir(), 'chat-block-tests-'));
+const lines = [];
+let failed = false;
 
-const unit = run('npx', ['--no-install', 'wtr', ...process.argv.slice(2)]);
-const e2e = process.argv.length > 2 ? 0 : run(process.execPath, ['--test', '--test-reporter=spec', 'test/e2e/']);
-process.exit(unit || e2e);
+for (const name of engines) {
+  const info = ENGINE_INFO[name];
+  if (!info.find()) {
+    lines.push(`${name}: skipped (not installed: ${info.missing()}; install: sudo ${info.install})`);
+    if (process.env.REQUIRE_ALL_BROWSERS === '1') failed = true;
+    continue;
+  }
+  console.log(`\n== ${info.label}: web-test-runner\n`);
+  const summaryFile = join(tmp, `${name}.json`);
+  const status =
+    spawnSync('npx', ['--no-install', 'wtr', ...wtrArgs], {
+      stdio: 'inherit',
+      env: { ...env, TEST_BROWSERS: name, TEST_SUMMARY_FILE: summaryFile },
+    }).status ?? 1;
+  let counts;
+  try {
+    counts = JSON.parse(readFileSync(summaryFile, 'utf8'));
+  } catch {
+    // wtr stopped before its run finished (a config or launch error): that is a failure.
+    counts = { passed: 0, failed: 1, skipped: 0 };
+  }
+  if (status !== 0 && counts.failed === 0) counts.failed = 1;
+  if (status !== 0) failed = true;
+  const skipped = counts.skipped ? `, ${counts.skipped} skipped` : '';
+  lines.push(`${name}: ${counts.passed} passed, ${counts.failed} failed${skipped}`);
+}
+rmSync(tmp, { recursive: true, force: true });
+
+let e2e = 0;
+if (runE2e) {
+  console.log('\n== end-to-end (node --test test/e2e/, Chromium)\n');
+  e2e = spawnSync(process.execPath, ['--test', '--test-reporter=spec', 'test/e2e/'], { stdio: 'inherit', env }).status ?? 1;
+}
+
+console.log('\n== component tests per engine');
+for (const line of lines) console.log(line);
+process.exit(failed || e2e ? 1 : 0);
