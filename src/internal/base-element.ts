@@ -1,8 +1,12 @@
-import { LitElement, type PropertyDeclarations } from 'lit';
+import { isServer, LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { defineElement, type DefinableElement } from './define.js';
 import { resolveStrings } from '../strings/registry.js';
-import { trackStrings, untrackStrings } from '../strings/lang-observer.js';
+import { langOf, serverLangOf, trackStrings, untrackStrings } from '../strings/lang-observer.js';
 import type { ChatStrings } from '../strings/en.js';
+
+// Elements created with a server-rendered (declarative) shadow root, until their first update:
+// Lit's hydrate support adopts that DOM. Only those elements get an entry.
+const serverRendered = new WeakSet<Element>();
 
 /** What every element of the library shares: a guarded `define()` and its strings. */
 export class ChatElement extends LitElement {
@@ -36,6 +40,22 @@ export class ChatElement extends LitElement {
 
   /** The strings to show now: own overrides, global ones, the `lang` locale (across shadow roots), English. */
   protected get text(): ChatStrings {
-    return resolveStrings(this, this.strings);
+    // Hydrating server HTML: the words the server wrote, from the element's own `lang` (a
+    // server has no tree to walk). Hydration adopts the server's DOM without writing it, so
+    // other words here would never reach the page; the next update (see update()) writes them.
+    const lang = !this.hasUpdated && serverRendered.has(this) ? serverLangOf(this) : undefined;
+    return resolveStrings(this, this.strings, lang);
+  }
+
+  constructor() {
+    super();
+    if (!isServer && this.shadowRoot) serverRendered.add(this);
+  }
+
+  protected override update(changed: PropertyValues): void {
+    const first = !this.hasUpdated;
+    super.update(changed);
+    // Server HTML adopted in the server's language: render again in the page's.
+    if (first && serverRendered.delete(this) && langOf(this) !== serverLangOf(this)) this.requestUpdate();
   }
 }

@@ -52,7 +52,7 @@ export function refreshStrings(): void {
  * On the server (Lit SSR) there is no tree to walk: the element's own `lang` counts.
  */
 export function langOf(el: Element): string {
-  if (isServer) return el.getAttribute?.('lang') || 'en';
+  if (isServer) return serverLangOf(el);
   for (let node: Element = el; ; ) {
     const found = node.closest('[lang]');
     if (found) return found.getAttribute('lang') || 'en';
@@ -61,4 +61,9 @@ export function langOf(el: Element): string {
     node = root.host;
   }
   return document.documentElement?.lang || 'en';
+}
+
+/** The language a server renders `el` in (Lit SSR has no ancestors): its own `lang`, else English. */
+export function serverLangOf(el: Element): string {
+  return el.getAttribute?.('lang') || 'en';
 }

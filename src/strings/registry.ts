@@ -40,10 +40,9 @@ function localeFor(lang: string): ChatStrings {
 
 /**
  * The strings an element shows: its own overrides, then the global ones, then
- * the locale of its nearest `lang` (across shadow roots), then English.
+ * the locale of its nearest `lang` (across shadow roots; or `lang` when given), then English.
  */
-export function resolveStrings(el: Element, own?: Partial<ChatStrings>): ChatStrings {
-  const lang = langOf(el);
+export function resolveStrings(el: Element, own?: Partial<ChatStrings>, lang = langOf(el)): ChatStrings {
   let shared = resolved.get(lang);
   if (!shared) resolved.set(lang, (shared = { ...localeFor(lang), ...globalOverrides }));
   return own ? { ...shared, ...own } : shared;

@@ -129,6 +129,8 @@ const PAGES = {
   // Alone on its page: a page's own dialog would replace the one the menu renders for itself.
   'dialog.html': () => html`<chat-confirm-dialog id="standalone" heading="Archive?">Archive this chat?</chat-confirm-dialog>`,
   'seeded.html': () => html`<main><chat-status-pill id="seeded" customer=${OTHER} blocked></chat-status-pill></main>`,
+  // In a Spanish section: the server (no tree to walk) writes English, the client corrects it on hydration.
+  'lang.html': () => html`<section lang="es"><chat-header-menu customer=${PHONE} customer-name="Priya Sharma"></chat-header-menu><chat-status-pill id="forced" status="blocked"></chat-status-pill></section>`,
 };
 // Marks the server-made trigger before any module runs: hydration must adopt it, not replace it.
 const MARK = `<script>for (const m of document.querySelectorAll('chat-header-menu')) m.shadowRoot.querySelector('[part~="trigger"]').dataset.server = '1';</script>`;
@@ -140,7 +142,9 @@ function hydrationSite() {
     await build({
       stdin: {
         contents: `import '@lit-labs/ssr-client/lit-element-hydrate-support.js';
-          import ${JSON.stringify(join(repo, 'src/define.ts'))};
+          import { registerLocale } from ${JSON.stringify(join(repo, 'src/define.ts'))};
+          import es from ${JSON.stringify(join(repo, 'src/strings/locales/es.ts'))};
+          registerLocale(es);
           document.addEventListener('chat-block-request', (e) => e.detail.waitUntil(Promise.resolve()));
           window.hydrated = true;`,
         resolveDir: repo,
@@ -260,6 +264,18 @@ test('a server-rendered <chat-confirm-dialog> hydrates and answers', async () =>
     return { open, confirmed: await answer };
   });
   assert.deepEqual(answered, { open: true, confirmed: false });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('inside lang="es", hydration puts the words in Spanish (the server wrote English)', async () => {
+  const { page, errors } = await hydrated('lang.html');
+  const words = await page.evaluate(() => ({
+    trigger: document.querySelector('chat-header-menu').shadowRoot.querySelector('[part~="trigger"]').getAttribute('aria-label'),
+    pill: document.getElementById('forced').shadowRoot.querySelector('[part~="pill"]').textContent.trim(),
+  }));
+  assert.equal(plain(words.trigger), 'Más acciones para Priya Sharma');
+  assert.equal(words.pill, 'Bloqueado');
   assert.deepEqual(errors, []);
   await page.close();
 });
