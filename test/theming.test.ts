@@ -3,7 +3,7 @@
 // a surface set alone, the trigger's dots under a ::part() override, and the pill's
 // per-state border styles for forced colors.
 import { expect, fixture, html } from '@open-wc/testing';
-import { emulateMedia } from '@web/test-runner-commands';
+import { emulateMedia, executeServerCommand } from '@web/test-runner-commands';
 import '../src/define.js';
 import { BlockStore, requestBlockChange, type ChatHeaderMenu, type ChatStatusPill } from '../src/index.js';
 import { part, until, focused, press, frame, animationsDone, expectSame } from './helpers.js';
@@ -127,14 +127,23 @@ async function scheme(os: 'light' | 'dark', page = 'light dark') {
   await frame();
 }
 
-/** True when the runner can emulate forced colors here (Playwright can; puppeteer's emulateMedia ignores it). */
+/**
+ * Turns forced colors on, if this runner can: Playwright's emulateMedia does; for puppeteer
+ * (whose emulateMedia drops the feature) a config may add an `emulate-forced-colors`
+ * command. False when neither worked: the caller then checks the forced-colors rules.
+ */
 async function tryForcedColors(): Promise<boolean> {
-  try {
-    await emulateMedia({ forcedColors: 'active' } as Parameters<typeof emulateMedia>[0]);
-  } catch {
-    return false;
-  }
-  return matchMedia('(forced-colors: active)').matches;
+  const active = () => matchMedia('(forced-colors: active)').matches;
+  await emulateMedia({ forcedColors: 'active' } as Parameters<typeof emulateMedia>[0]).catch(() => {});
+  if (active()) return true;
+  await executeServerCommand('emulate-forced-colors', { value: 'active' }).catch(() => {});
+  return active();
+}
+
+async function stopForcedColors(): Promise<void> {
+  if (!matchMedia('(forced-colors: active)').matches) return;
+  await emulateMedia({ forcedColors: 'none' } as Parameters<typeof emulateMedia>[0]).catch(() => {});
+  await executeServerCommand('emulate-forced-colors', { value: 'none' }).catch(() => {});
 }
 
 /** Whether this runner can emulate prefers-color-scheme (WebDriver sessions cannot). */
@@ -160,7 +169,8 @@ describe('theming', () => {
   });
   afterEach(async () => {
     document.documentElement.style.colorScheme = '';
-    if (canEmulate) await emulateMedia({ colorScheme: 'light', forcedColors: 'none' } as Parameters<typeof emulateMedia>[0]).catch(() => {});
+    await stopForcedColors();
+    if (canEmulate) await emulateMedia({ colorScheme: 'light' }).catch(() => {});
     (document.activeElement as HTMLElement | null)?.blur();
   });
   after(() => {
@@ -386,16 +396,25 @@ describe('theming', () => {
 
   it('forced colors: rings are Highlight, the dots stay visible', async function () {
     if (!(await tryForcedColors())) {
-      // Checked by hand with puppeteer's emulateMediaFeatures; this runner cannot emulate it.
+      // This runner cannot emulate forced colors (with the emulate-forced-colors command it
+      // can; see tryForcedColors): check the forced-colors rules themselves.
       const rules = (await menuFixture(store)).shadowRoot!.adoptedStyleSheets.flatMap((s) => [...s.cssRules]);
-      const forced = rules.filter((r) => r instanceof CSSMediaRule && r.conditionText.includes('forced-colors: active'));
-      expect(forced.map((r) => r.cssText).join('\n')).to.match(/--_chat-focus-ring: Highlight/);
+      const forced = rules
+        .filter((r) => r instanceof CSSMediaRule && r.conditionText.includes('forced-colors: active'))
+        .map((r) => r.cssText)
+        .join('\n');
+      expect(forced).to.match(/--_chat-focus-ring: Highlight/i);
+      expect(forced).to.match(/--_chat-surface-focus-ring: Highlight/i);
+      expect(forced).to.match(/::before \{[^}]*background: buttontext/i);
       return;
     }
     const menu = await menuFixture(store);
     await openWithKeys(menu);
-    expect(paint(ringOf(focused()!))).to.deep.equal(paint(systemColor('Highlight')));
+    expect(ringOf(focused()!), 'the item ring').to.equal(systemColor('Highlight'));
     await press('Escape');
+    await until(() => !isShown(menu));
+    expectSame(focused(), part(menu, 'trigger'));
+    expect(ringOf(part(menu, 'trigger')), 'the trigger ring').to.equal(systemColor('Highlight'));
     const dots = getComputedStyle(part(menu, 'trigger'), '::before');
     expect(contrast(paint(dots.backgroundColor), paint(systemColor('Canvas')))).to.be.at.least(3);
   });
