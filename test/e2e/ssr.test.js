@@ -214,6 +214,16 @@ test('the server HTML alone (no JavaScript) has a named trigger and the pill\'s 
   await page.close();
 });
 
+test('before JavaScript, a server-rendered blocked pill is visible (not only present)', async () => {
+  const { browser, url } = await hydrationSite();
+  const page = await browser.newPage();
+  await page.setJavaScriptEnabled(false);
+  await page.goto(url);
+  const display = await page.$eval('#forced', (p) => getComputedStyle(p).display);
+  assert.notEqual(display, 'none', 'the pill hides until :state(visible), which only script sets');
+  await page.close();
+});
+
 test('the server HTML hydrates in Chromium: same nodes, no errors, and the block flow works', async () => {
   const { page, errors, waitFor } = await hydrated('');
   const after = await page.evaluate(() => {
