@@ -1,7 +1,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
-import { accessibilityPlugin, ENGINE_INFO, launchers, selectedEngines, summaryReporter } from './test/browsers.js';
+import { accessibilityPlugin, ENGINE_INFO, forcedColorsPlugin, launchers, selectedEngines, summaryReporter } from './test/browsers.js';
 import { mockApiMiddleware } from './test/mock-api-middleware.js';
 import { edgeApiMiddleware } from './test/edge-api-middleware.js';
 
@@ -38,6 +38,8 @@ export default {
     // accessibleRoleAndName() in test/helpers.ts: one element's role and name from each
     // engine's own accessibility tree (CDP, BiDi, WebDriver).
     accessibilityPlugin(),
+    // executeServerCommand('emulate-forced-colors', { value }): Chromium only.
+    forcedColorsPlugin(),
   ],
   // The usual output, plus the counts test/run-tests.js prints per engine.
   reporters: [defaultReporter(), summaryReporter()],

@@ -245,18 +245,20 @@ export async function launchers(engines = selectedEngines()) {
 
 /** Counts of one run: every test of every session, plus files that failed to load. */
 function countResults(sessions) {
-  const counts = { passed: 0, failed: 0, skipped: 0 };
-  const walk = (suite) => {
+  const counts = { passed: 0, failed: 0, skipped: 0, skippedNames: [] };
+  const walk = (suite, path) => {
     for (const t of suite.tests) {
-      if (t.skipped) counts.skipped += 1;
-      else if (t.passed) counts.passed += 1;
+      if (t.skipped) {
+        counts.skipped += 1;
+        counts.skippedNames.push([...path, t.name].join(' > '));
+      } else if (t.passed) counts.passed += 1;
       else counts.failed += 1;
     }
-    suite.suites.forEach(walk);
+    for (const child of suite.suites) walk(child, [...path, child.name]);
   };
   for (const session of sessions) {
     const before = counts.failed;
-    if (session.testResults) walk(session.testResults);
+    if (session.testResults) walk(session.testResults, []);
     // A file that did not load, or failed outside any test, counts as one failure.
     if (session.passed === false && counts.failed === before) counts.failed += 1;
   }
@@ -264,7 +266,7 @@ function countResults(sessions) {
 }
 
 /**
- * A reporter that writes `{ passed, failed, skipped }` as JSON to TEST_SUMMARY_FILE when the
+ * A reporter that writes `{ passed, failed, skipped, skippedNames }` as JSON to TEST_SUMMARY_FILE when the
  * run ends (test/run-tests.js reads it for the per-engine totals).
  */
 export function summaryReporter(file = process.env.TEST_SUMMARY_FILE) {
@@ -365,6 +367,37 @@ export function accessibilityPlugin() {
         };
       }
       throw new Error(`accessible-role-and-name is not supported for browser type ${launcher.type}`);
+    },
+  };
+}
+
+/**
+ * Command `emulate-forced-colors` (`{ value: 'active' | 'none' }`): Chromium's forced-colors
+ * mode through CDP (wtr's emulateMedia drops the feature). Firefox over BiDi and WebKit over
+ * WebDriver have no such emulation: the command throws there and the tests fall back to
+ * checking the forced-colors rules (test/theming.test.ts says so).
+ */
+export function forcedColorsPlugin() {
+  return {
+    name: 'emulate-forced-colors',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'emulate-forced-colors') return undefined;
+      const launcher = session.browser;
+      if (launcher.type !== 'puppeteer' || launcher.launchOptions?.protocol === 'webDriverBiDi') {
+        throw new Error(`forced-colors emulation is not supported in ${launcher.name}`);
+      }
+      const page = launcher.getPage(session.id);
+      const value = payload?.value === 'active' ? 'active' : 'none';
+      // Emulation.setEmulatedMedia replaces every emulated feature: keep the color scheme the
+      // page matches now (emulateMedia({ colorScheme }) may have set it).
+      const dark = await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches);
+      await page._client().send('Emulation.setEmulatedMedia', {
+        features: [
+          { name: 'forced-colors', value },
+          { name: 'prefers-color-scheme', value: dark ? 'dark' : 'light' },
+        ],
+      });
+      return true;
     },
   };
 }

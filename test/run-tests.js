@@ -52,6 +52,7 @@ if (!chrome && (engines.includes('chromium') || runE2e)) {
 const env = { ...process.env, CHROME_PATH: chrome ?? '' };
 const tmp = mkdtempSync(join(tmpdir(), 'chat-block-tests-'));
 const lines = [];
+const skippedTests = [];
 let failed = false;
 
 for (const name of engines) {
@@ -79,6 +80,7 @@ for (const name of engines) {
   if (status !== 0) failed = true;
   const skipped = counts.skipped ? `, ${counts.skipped} skipped` : '';
   lines.push(`${name}: ${counts.passed} passed, ${counts.failed} failed${skipped}`);
+  skippedTests.push(...(counts.skippedNames ?? []).map((test) => `  ${name}: ${test}`));
 }
 rmSync(tmp, { recursive: true, force: true });
 
@@ -88,6 +90,10 @@ if (runE2e) {
   e2e = spawnSync(process.execPath, ['--test', '--test-reporter=spec', 'test/e2e/'], { stdio: 'inherit', env }).status ?? 1;
 }
 
+if (skippedTests.length > 0) {
+  console.log('\n== skipped in an engine (each says why in its name)');
+  for (const line of skippedTests) console.log(line);
+}
 console.log('\n== component tests per engine');
 for (const line of lines) console.log(line);
 process.exit(failed || e2e ? 1 : 0);
