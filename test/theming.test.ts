@@ -151,8 +151,10 @@ let canEmulate: boolean | undefined;
 async function needsEmulation(test: Mocha.Context): Promise<void> {
   if (canEmulate === undefined) {
     try {
+      // Dark, not light: a runner that ignores the call would still "match" light.
+      await emulateMedia({ colorScheme: 'dark' });
+      canEmulate = matchMedia('(prefers-color-scheme: dark)').matches;
       await emulateMedia({ colorScheme: 'light' });
-      canEmulate = matchMedia('(prefers-color-scheme: light)').matches;
     } catch {
       canEmulate = false;
     }
