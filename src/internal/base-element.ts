@@ -26,6 +26,11 @@ export class ChatElement extends LitElement {
   /** Overrides for this element's words; see `ChatStrings`. */
   declare strings: Partial<ChatStrings> | undefined;
 
+  constructor() {
+    super();
+    if (!isServer && this.shadowRoot) serverRendered.add(this);
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     // Re-render when the governing `lang`, setStrings() or registerLocale() changes: one
@@ -45,11 +50,6 @@ export class ChatElement extends LitElement {
     // other words here would never reach the page; the next update (see update()) writes them.
     const lang = !this.hasUpdated && serverRendered.has(this) ? serverLangOf(this) : undefined;
     return resolveStrings(this, this.strings, lang);
-  }
-
-  constructor() {
-    super();
-    if (!isServer && this.shadowRoot) serverRendered.add(this);
   }
 
   protected override update(changed: PropertyValues): void {
