@@ -114,9 +114,14 @@ async function failedPill(store: BlockStore) {
 
 // ---- media --------------------------------------------------------------------------
 
-/** The page's own color-scheme, which the elements follow (no emulation needed: every engine). */
+/**
+ * Light or dark everywhere: the page's own color-scheme, which the elements follow (no
+ * emulation needed, so every engine), and the OS preference too where the runner can
+ * emulate it (so an element that followed only the OS would be measured in this mode too).
+ */
 async function pageScheme(mode: 'light' | 'dark') {
   document.documentElement.style.colorScheme = mode;
+  await emulateMedia({ colorScheme: mode }).catch(() => {});
   await frame();
 }
 
@@ -195,6 +200,7 @@ describe('theming', () => {
       await openWithKeys(menu);
       const popup = part(menu, 'menu');
       const surface = getComputedStyle(popup).backgroundColor;
+      expect(luminance(paint(surface)) < 0.2, `the popup is ${os}`).to.equal(os === 'dark');
       for (const item of [menu.querySelector('chat-menu-item')!, part(menu, 'block-item')]) {
         item.focus();
         await frame();
