@@ -1,4 +1,4 @@
-import type { PropertyDeclarations, PropertyValues } from 'lit';
+import { isServer, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { ChatElement } from './base-element.js';
 import { LIFECYCLE, type BlockStore, type BlockStateView, type CustomerBlockState } from '../state/block-store.js';
 import { blockStore } from '../state/page-store.js';
@@ -49,7 +49,10 @@ export class CustomerElement extends ChatElement implements BlockStateView {
   /** The bound customer's state, read fresh from the store; null without a customer. */
   protected get customerState(): CustomerBlockState | null {
     const id = this.customerId;
-    return id === null ? null : this.store.get(id);
+    if (id === null) return null;
+    const state = this.store.get(id);
+    // Nothing connects on the server, so nothing seeds a store there (nor should a shared one): the attribute is the claim.
+    return isServer && this.blocked && !state.known ? { ...state, known: true, blocked: true } : state;
   }
 
   /** @internal Called by the store when this customer's state changed. */
