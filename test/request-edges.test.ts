@@ -9,6 +9,7 @@ import {
   connectBackend,
   fetchBackend,
   requestBlockChange,
+  VERSION,
   type ChatBlockChangeEvent,
   type ChatBlockErrorEvent,
   type ChatBlockRequestEvent,
@@ -528,6 +529,11 @@ describe('a request that outlives its element (issue 6)', () => {
       expect(accepted!.at).to.be.within(before, Date.now());
       store.set(PRIYA.id, false);
       expect(store.get(PRIYA.id).accepted, 'the host correcting the state clears it').to.equal(null);
+    });
+
+    it("VERSION, which the second copy's warning names, is package.json's version", async () => {
+      const pkg = (await (await fetch('/package.json')).json()) as { version: string };
+      expect(VERSION).to.equal(pkg.version);
     });
 
     it('the shared blockStore is the one on the page-wide symbol', () => {
