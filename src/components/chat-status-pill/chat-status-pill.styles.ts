@@ -10,8 +10,11 @@ export const styles = [
       vertical-align: middle;
       font: 600 0.75rem/1.2 var(--_chat-font);
     }
+    /* Before the element is defined (server-rendered HTML), the attributes say what shows. */
     :host(:state(visible)),
-    :host([announce]) {
+    :host([announce]),
+    :host(:not(:defined)[blocked]),
+    :host(:not(:defined)[status]:not([status='active'])) {
       display: inline-flex;
     }
     :host([hidden]) {
@@ -33,7 +36,9 @@ export const styles = [
       color: var(--chat-pill-color, light-dark(#3f4650, #d5dae1));
       background: var(--chat-pill-background, light-dark(#eceff3, #2b3038));
     }
-    :host(:state(blocked)) span {
+    :host(:state(blocked)) span,
+    :host(:not(:defined)[blocked]) span,
+    :host(:not(:defined)[status='blocked']) span {
       border-style: solid;
       color: var(--chat-pill-blocked-color, light-dark(#9b1c1c, #fecaca));
       background: var(--chat-pill-blocked-background, light-dark(#fde8e8, #5b1a1a));
@@ -61,6 +66,11 @@ export const styles = [
     button:focus-visible {
       outline: 2px solid var(--_chat-focus-ring);
       outline-offset: 1px;
+    }
+    /* Focus lands on the pill itself when its Retry goes away mid-request. */
+    span[part]:focus-visible {
+      outline: 2px solid var(--_chat-focus-ring);
+      outline-offset: 2px;
     }
     @media (forced-colors: active) {
       span[part] {
