@@ -110,11 +110,14 @@ ${renamed
   write(`${dist}jsx.d.ts`, header('jsx') + text);
 }
 
-// Vue: vue-tsc matches @chat-block-change to an onChatBlockChange prop; the global JSX
+// Vue: vue-tsc matches @chat-block-change to an onChatBlockChange prop and customer-name to
+// customerName; the global JSX
 // namespace the generator also declares would leak DefineComponent types into other JSX setups.
 {
   let text = eventTypes(read(`${dist}vue.d.ts`));
   text = text.replace(/"on(chat-[\w-]+)"\?:/g, (_, name) => `${camel(`on-${name}`)}?:`);
+  // Vue normalizes customer-name to customerName before it checks props.
+  text = text.replace(/^(\s*)"([a-z]+(?:-[a-z]+)+)"\?:/gm, (_, space, name) => `${space}${camel(name)}?:`);
   text = text.replace(/\n\s*declare global \{\s*namespace JSX \{[\s\S]*?\n\s*\}\s*\n\s*\}\s*$/, '\n');
   if (text.includes('namespace JSX')) throw new Error('vue.d.ts: could not remove the global JSX namespace');
   write(`${dist}vue.d.ts`, header('vuejs') + text);

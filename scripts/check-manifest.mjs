@@ -5,10 +5,12 @@
 //    which the small validator below implements);
 // 2. every reference resolves: superclasses, `inheritedFrom` and export declarations name a
 //    module in the manifest that declares them, or a package;
-// 3. with `--dist`, every module path exists in the package (run after `npm run build`);
+// 3. with `--dist`, every module path exists next to the manifest (run after `npm run build`,
+//    or on an unpacked tarball);
 // 4. every event has a type, and attribute types carry values, not alias names.
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -75,7 +77,7 @@ function resolves(ref, where) {
   else if (!mod.declarations?.some((d) => d.name === ref.name)) problems.push(`${where}: ${ref.module} declares no ${ref.name}`);
 }
 for (const mod of manifest.modules) {
-  if (checkDist && !existsSync(`${root}${mod.path}`)) problems.push(`${mod.path}: not in the package (build first)`);
+  if (checkDist && !existsSync(join(dirname(file), mod.path))) problems.push(`${mod.path}: not in the package (build first)`);
   if (!mod.path.startsWith('dist/')) problems.push(`${mod.path}: not a shipped path`);
   for (const exp of mod.exports ?? []) resolves(exp.declaration, `${mod.path} export ${exp.name}`);
   for (const decl of mod.declarations ?? []) {
