@@ -64,6 +64,24 @@ for (const file of ['vscode.html-custom-data.json', 'vscode.css-custom-data.json
   write(`${dist}${file}`, read(`${dist}${file}`).replaceAll(' _(default: undefined)_', ''));
 }
 
+// VS Code: a boolean attribute takes no value (valueSet "v"); one that defaults to true is
+// turned off by "false", its only useful value. The generator offers neither.
+{
+  const data = JSON.parse(read(`${dist}vscode.html-custom-data.json`));
+  for (const tag of data.tags) {
+    const el = elements.find((e) => e.tagName === tag.name);
+    for (const attr of tag.attributes ?? []) {
+      const source = el?.attributes?.find((a) => a.name === attr.name);
+      if (source?.type?.text !== 'boolean') continue;
+      if (source.default === 'true') attr.values = [{ name: 'false', description: 'Turns it off.' }];
+      else attr.valueSet = 'v';
+    }
+  }
+  write(`${dist}vscode.html-custom-data.json`, `${JSON.stringify(data, null, 2)}\n`);
+}
+
+const camel = (name) => name.replace(/-(\w)/g, (_, c) => c.toUpperCase());
+
 /**
  * Fixes every generated type file needs: the library's events are Event subclasses with their
  * own `detail`, not `CustomEvent<that class>`; an event class used by two elements is imported
@@ -74,11 +92,18 @@ function eventTypes(text) {
     const unique = [...new Set(names.split(',').map((n) => n.trim()).filter(Boolean))];
     return `import type { ${unique.join(', ')} } from './index.js';`;
   });
+  // A boolean attribute that defaults to true is turned off by the string "false" (can-block="false").
+  for (const el of elements) {
+    for (const attr of el.attributes ?? []) {
+      if (attr.type?.text !== 'boolean' || attr.default !== 'true') continue;
+      const prop = `${el.name}["${attr.fieldName}"]`;
+      text = text.replace(new RegExp(`^(\\s*"?(?:${attr.name}|${camel(attr.name)})"?\\?: )${prop.replace(/[[\]"]/g, '\\$&')};`, 'gm'), `$1${prop} | "true" | "false";`);
+    }
+  }
   return text.replace(/CustomEvent<(\w+Event)>/g, '$1').replaceAll(' _(default: undefined)_', '');
 }
 const header = (what) =>
   `// Generated from custom-elements.json by scripts/build-extras.mjs (custom-element-${what}-integration, patched).\n`;
-const camel = (name) => name.replace(/-(\w)/g, (_, c) => c.toUpperCase());
 // Properties whose attribute has another name (customerName / customer-name): hosts that set
 // properties (React 19, Svelte) need the property name for booleans that default to true.
 const renamed = elements.map((el) => ({

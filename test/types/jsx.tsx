@@ -26,6 +26,9 @@ export function Header({ phone }: { phone: string }) {
       >
         <chat-menu-item value="mark-read" tone="neutral">Mark read</chat-menu-item>
       </chat-header-menu>
+      <chat-header-menu customer={phone} can-block="false" confirm-unblock="false" />
+      {/* @ts-expect-error can-block takes a boolean or "true" / "false" */}
+      <chat-header-menu customer={phone} can-block="no" />
       {/* @ts-expect-error customer is a string */}
       <chat-status-pill customer={42} />
       {/* @ts-expect-error not a status */}
