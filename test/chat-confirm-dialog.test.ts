@@ -239,10 +239,27 @@ describe('<chat-confirm-dialog>', () => {
       el.cancel();
     });
 
-    for (const [how, cancel] of [
-      ['clicking Cancel', (d: ChatConfirmDialog) => clickOn(part(d, 'cancel'))],
-      ['pressing Escape', () => press('Escape')],
-    ] as const) {
+    it('Escape while busy does nothing: the confirmed action runs on (only Cancel aborts it)', async () => {
+      const work = deferred();
+      let signal: AbortSignal | undefined;
+      const { answer } = await ask({
+        ...BLOCK,
+        action: (s) => {
+          signal = s;
+          return work.promise;
+        },
+      });
+      await clickOn(part(el, 'confirm'));
+      await el.updateComplete;
+      await press('Escape');
+      await el.updateComplete;
+      expect(isOpen(el), 'still open').to.equal(true);
+      expect(signal!.aborted).to.equal(false);
+      work.resolve(undefined);
+      expect(await answer).to.equal(true);
+    });
+
+    for (const [how, cancel] of [['clicking Cancel', (d: ChatConfirmDialog) => clickOn(part(d, 'cancel'))]] as const) {
       it(`${how} while busy aborts the action's signal and answers false`, async () => {
         let signal: AbortSignal | undefined;
         const { answer } = await ask({

@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { ChatElement } from '../../internal/base-element.js';
 import { deepActiveElement } from '../../internal/focus.js';
+import { isTab } from '../../internal/keys.js';
 import { ChatDialogEvent } from '../../events.js';
 import { styles } from './chat-confirm-dialog.styles.js';
 
@@ -220,7 +221,7 @@ export class ChatConfirmDialog extends ChatElement {
 
   /** Keeps Tab inside the dialog in every engine (Firefox lets it leave a modal dialog in a shadow root). */
   #onKeydown(event: KeyboardEvent): void {
-    if (event.key !== 'Tab') return;
+    if (!isTab(event)) return;
     const slotted = this.renderRoot
       .querySelector('slot')
       ?.assignedElements({ flatten: true })
@@ -236,9 +237,11 @@ export class ChatConfirmDialog extends ChatElement {
   }
 
   #onCancelEvent(event: Event): void {
-    // Escape: close through our own path so the answer and focus are handled once.
+    // Escape: close through our own path so the answer and focus are handled once. Not while
+    // the confirmed action runs: a stray Escape must not abort what the agent confirmed
+    // (the Cancel button still does).
     event.preventDefault();
-    this.cancel();
+    if (!this._busy) this.cancel();
   }
 
   #onClose(): void {

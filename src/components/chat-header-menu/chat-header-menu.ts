@@ -4,6 +4,7 @@ import { CustomerElement } from '../../internal/customer-element.js';
 import { anchorPopup, PLACEMENTS } from '../../internal/anchor-popup.js';
 import { Typeahead } from '../../internal/typeahead.js';
 import { warnOnce } from '../../internal/warn-once.js';
+import { isTab } from '../../internal/keys.js';
 import { requestBlockChange } from '../../state/request-block-change.js';
 import { ChatMenuSelectEvent, type BlockAction, type CustomerRef } from '../../events.js';
 import { format } from '../../strings/registry.js';
@@ -316,7 +317,7 @@ export class ChatHeaderMenu extends CustomerElement {
   #onMenuKeydown(event: KeyboardEvent): void {
     const items = this.#items();
     const current = items.indexOf(event.composedPath().find((n) => items.includes(n as HTMLElement)) as HTMLElement);
-    switch (event.key) {
+    switch (isTab(event) ? 'Tab' : event.key) {
       case 'ArrowDown':
         this.#focusItem(current + 1);
         break;
