@@ -69,7 +69,7 @@ test('React 19: wrappers and raw tags are typed strictly, build, and block', asy
       await page.close();
     });
   } finally {
-    await timed('react close', () => site.close());
+    await site.close();
   }
 });
 
