@@ -66,7 +66,13 @@ export const ENGINE_INFO = {
     label: 'WebKit',
     find: findWebKit,
     install: 'apt-get install -y webkit2gtk-driver xvfb',
-    missing: () => 'no WebKitWebDriver, WebKitGTK MiniBrowser or Xvfb found',
+    missing: () => {
+      const driver = process.env.WEBKIT_DRIVER_PATH || '/usr/bin/WebKitWebDriver';
+      const browser = process.env.MINIBROWSER_PATH || firstExisting(MINIBROWSER_CANDIDATES);
+      if (!existsSync(driver)) return `no ${driver}`;
+      if (!browser || !existsSync(browser)) return `no WebKitGTK MiniBrowser${browser ? ` at ${browser}` : ''}`;
+      return 'no DISPLAY and no /usr/bin/Xvfb';
+    },
   },
 };
 
@@ -193,6 +199,8 @@ async function webkitLauncher() {
         },
       });
       this.children = [];
+      // Should wtr exit without stop() (a crash, Ctrl-C twice), take Xvfb and the driver along.
+      process.once('exit', () => this.children.forEach((child) => child.kill()));
     }
 
     async initialize(config, testFiles) {
