@@ -45,6 +45,8 @@ function publicContractOnly() {
       for (const mod of manifest.modules) {
         mod.path = shippedPath(mod.path);
         for (const exp of mod.exports ?? []) if (exp.declaration.module) exp.declaration.module = shippedPath(exp.declaration.module);
+        // Only what the module exports (the analyzer can mistake a local for a module variable).
+        mod.declarations = mod.declarations?.filter((d) => mod.exports?.some((e) => e.declaration.name === d.name));
         for (const decl of mod.declarations ?? []) {
           if (decl.superclass?.module?.includes('/internal/')) decl.superclass = { name: 'LitElement', package: 'lit' };
           const isPublic = (m) => m.privacy !== 'private' && m.privacy !== 'protected' && !m.name.startsWith('_');
