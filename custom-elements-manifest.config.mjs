@@ -73,7 +73,7 @@ function publicContractOnly() {
         {
           kind: 'javascript-module',
           path: 'dist/index.js',
-          description: 'Every class, with no side effects.',
+          description: 'The main entry, with no side effects; it exports the element classes (listed) and the store, events and backend helpers.',
           declarations: [],
           exports: elements.map(({ decl, module }) => ({ kind: 'js', name: decl.name, declaration: { name: decl.name, module } })),
         },

@@ -78,6 +78,12 @@ for (const file of ['vscode.html-custom-data.json', 'vscode.css-custom-data.json
     }
   }
   write(`${dist}vscode.html-custom-data.json`, `${JSON.stringify(data, null, 2)}\n`);
+  // The shared tokens are listed once per element in the manifest; VS Code wants each once.
+  const css = JSON.parse(read(`${dist}vscode.css-custom-data.json`));
+  for (const key of ['properties', 'pseudoElements']) {
+    css[key] = css[key]?.filter((item, i, all) => all.findIndex((other) => other.name === item.name) === i);
+  }
+  write(`${dist}vscode.css-custom-data.json`, `${JSON.stringify(css, null, 2)}\n`);
 }
 
 const camel = (name) => name.replace(/-(\w)/g, (_, c) => c.toUpperCase());
