@@ -260,7 +260,7 @@ describe('theming', () => {
     expect(ringOf(focused()!)).to.equal('rgb(1, 2, 3)');
   });
 
-  it("follows the page's color-scheme, not only the OS", async function () {
+  it("follows the page's color-scheme, not only the OS (needs prefers-color-scheme emulation: skipped in Firefox over BiDi and WebKit over WebDriver)", async function () {
     await needsEmulation(this);
     // A dark page with the OS in light mode: the popup and the dialog are dark.
     await scheme('light', 'dark');
@@ -298,7 +298,7 @@ describe('theming', () => {
     expect(luminance(paint(getComputedStyle(popup).backgroundColor)), '--chat-color-scheme: light dark, OS dark').to.be.below(0.05);
   });
 
-  it('pills follow the page color-scheme too', async function () {
+  it('pills follow the page color-scheme too (needs prefers-color-scheme emulation: skipped in Firefox over BiDi and WebKit over WebDriver)', async function () {
     await needsEmulation(this);
     await scheme('light', 'dark');
     const el = await fixture<ChatStatusPill>(html`<chat-status-pill status="blocked"></chat-status-pill>`);
