@@ -11,6 +11,9 @@ export function RawTags({ phone }: { phone: string }) {
         customer={phone}
         customer-name="Ravi Kumar"
         placement="bottom-start"
+        canBlock={true}
+        confirm-unblock="false"
+        onchat-menu-select={(e) => setLog((l) => [...l, `select:${e.detail.value}`])}
         onchat-block-change={(e) => setLog((l) => [...l, `change:${e.detail.blocked}`])}
       >
         <chat-menu-item value="archive">Archive</chat-menu-item>
