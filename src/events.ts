@@ -11,10 +11,29 @@ export interface CustomerRef {
   name: string;
 }
 
+/**
+ * Optional facts about a block. They travel in events and live in the store; the host
+ * persists them where it wants (the reference API has no place for them).
+ */
+export interface BlockMetadata {
+  /** Why: a reason's value, or the agent's own words. */
+  readonly reason: string | null;
+  /** When a timed block ends (ISO 8601). */
+  readonly until: string | null;
+  /** Who made the change, as the host names its agents. */
+  readonly by: string | null;
+  /** When the change was made (ISO 8601). */
+  readonly at: string | null;
+}
+
 /** The request's detail; frozen, so a listener cannot retarget it to another customer. */
 export interface BlockRequestDetail {
   readonly customer: Readonly<CustomerRef>;
   readonly action: BlockAction;
+  /** The reason the agent chose in the dialog, if the host asked for one; null otherwise. */
+  readonly reason: string | null;
+  /** For a timed block: when it ends (ISO 8601); null for "until unblocked" and for unblocks. */
+  readonly until: string | null;
   /**
    * Aborted when the request will not go ahead: a listener called `preventDefault()`
    * or threw, the agent pressed Cancel, it timed out, or another `waitUntil` promise
@@ -25,6 +44,7 @@ export interface BlockRequestDetail {
    * Keeps the request pending until `promise` settles: fulfilled → the change is
    * applied; rejected → it is rolled back and `chat-block-error` fires.
    * Call it synchronously inside the listener. `preventDefault()` wins over it.
+   * A promise may fulfil with `{ by, at }` to record who made the change and when.
    */
   readonly waitUntil: (promise: Promise<unknown>) => void;
 }
@@ -49,7 +69,12 @@ export class ChatBlockRequestEvent extends ChatEvent<BlockRequestDetail> {
   /** @internal the promises handed to `waitUntil` while the event was dispatched. */
   readonly [PENDING]: Promise<unknown>[];
 
-  constructor(customer: CustomerRef, action: BlockAction, signal: AbortSignal) {
+  constructor(
+    customer: CustomerRef,
+    action: BlockAction,
+    signal: AbortSignal,
+    { reason = null, until = null }: { reason?: string | null; until?: string | null } = {},
+  ) {
     const pending: Promise<unknown>[] = [];
     let event: Event | undefined;
     const waitUntil = (promise: Promise<unknown>) => {
@@ -61,14 +86,14 @@ export class ChatBlockRequestEvent extends ChatEvent<BlockRequestDetail> {
       }
       pending.push(Promise.resolve(promise));
     };
-    const detail = { customer: Object.freeze({ ...customer }), action, signal, waitUntil };
+    const detail = { customer: Object.freeze({ ...customer }), action, reason, until, signal, waitUntil };
     super(action === 'block' ? 'chat-block-request' : 'chat-unblock-request', detail, true);
     event = this;
     this[PENDING] = pending;
   }
 }
 
-export interface BlockChangeDetail {
+export interface BlockChangeDetail extends BlockMetadata {
   readonly customer: Readonly<CustomerRef>;
   readonly blocked: boolean;
 }
@@ -91,6 +116,23 @@ export interface BlockErrorDetail {
 export class ChatBlockErrorEvent extends ChatEvent<BlockErrorDetail> {
   constructor(detail: BlockErrorDetail) {
     super('chat-block-error', detail);
+  }
+}
+
+export interface BlockExpiredDetail {
+  readonly customer: { readonly id: string };
+  /** The end of the timed block that has passed (ISO 8601). */
+  readonly until: string;
+}
+
+/**
+ * `chat-block-expired`, fired by the store (`blockStore.addEventListener(...)`) when a
+ * timed block's `until` passes while the page is open. The library sends nothing by
+ * itself: the host decides whether to unblock.
+ */
+export class ChatBlockExpiredEvent extends ChatEvent<BlockExpiredDetail> {
+  constructor(detail: BlockExpiredDetail) {
+    super('chat-block-expired', detail);
   }
 }
 

@@ -6,16 +6,25 @@ export { ChatHeaderMenu } from './components/chat-header-menu/chat-header-menu.j
 export { ChatMenuItem } from './components/chat-menu-item/chat-menu-item.js';
 export { ChatConfirmDialog, type ConfirmOptions } from './components/chat-confirm-dialog/chat-confirm-dialog.js';
 export { ChatStatusPill, type PillStatus } from './components/chat-status-pill/chat-status-pill.js';
-export { BlockStore, type CustomerBlockState, type BlockStoreListener } from './state/block-store.js';
+export {
+  BlockStore,
+  type CustomerBlockState,
+  type BlockStoreListener,
+  type BlockStoreEventMap,
+  type KnownBlockState,
+} from './state/block-store.js';
 export { blockStore } from './state/page-store.js';
-export { requestBlockChange, type RequestOutcome } from './state/request-block-change.js';
+export { requestBlockChange, type RequestOutcome, type RequestOptions } from './state/request-block-change.js';
 export {
   ChatBlockRequestEvent,
   ChatBlockChangeEvent,
   ChatBlockErrorEvent,
   ChatMenuSelectEvent,
   ChatDialogEvent,
+  ChatBlockExpiredEvent,
   type BlockAction,
+  type BlockMetadata,
+  type BlockExpiredDetail,
   type CustomerRef,
   type BlockRequestDetail,
   type BlockChangeDetail,

@@ -9,6 +9,8 @@ const EMILY = '+14155550132';
 /** A listener that remembers every state it was called with. */
 /** The request lifecycle's private access to a store (not public API). */
 const life = (store: BlockStore) => store[LIFECYCLE];
+const NO_META = { reason: null, until: null, by: null, at: null };
+const NOTHING_SENT = { reason: null, until: null };
 
 function recorder() {
   const calls: CustomerBlockState[] = [];
@@ -20,7 +22,7 @@ describe('BlockStore', () => {
   describe('get / set / seed', () => {
     it('knows nothing of a customer it has never seen', () => {
       const store = new BlockStore();
-      expect(store.get(PRIYA)).to.deep.equal({ id: PRIYA, known: false, blocked: false, pending: null, error: null, accepted: null });
+      expect(store.get(PRIYA)).to.deep.equal({ id: PRIYA, known: false, blocked: false, pending: null, error: null, accepted: null, ...NO_META });
     });
 
     it('set() records the known state and overrides it later', () => {
@@ -62,7 +64,7 @@ describe('BlockStore', () => {
     it('set() clears an error left by a failed request', () => {
       const store = new BlockStore();
       life(store).begin(PRIYA, 'block');
-      life(store).fail({ id: PRIYA, name: 'Priya' }, 'block', new Error('nope'));
+      life(store).fail({ id: PRIYA, name: 'Priya' }, 'block', new Error('nope'), NOTHING_SENT);
       expect(store.get(PRIYA).error?.error.message).to.equal('nope');
       store.set(PRIYA, true);
       expect(store.get(PRIYA).error).to.equal(null);
@@ -111,7 +113,7 @@ describe('BlockStore', () => {
       const { fn, calls } = recorder();
       store.subscribe(PRIYA, fn);
       life(store).begin(PRIYA, 'block');
-      life(store).settle(PRIYA, 'block');
+      life(store).settle(PRIYA, 'block', NO_META);
       expect(calls.map((s) => [s.pending, s.blocked])).to.deep.equal([
         ['block', false],
         [null, true],
@@ -207,8 +209,8 @@ describe('BlockStore', () => {
     });
 
     for (const [how, end] of [
-      ['accepted', (s: BlockStore) => life(s).settle(PRIYA, 'block')],
-      ['refused', (s: BlockStore) => life(s).fail({ id: PRIYA, name: 'Priya' }, 'block', new Error('x'))],
+      ['accepted', (s: BlockStore) => life(s).settle(PRIYA, 'block', NO_META)],
+      ['refused', (s: BlockStore) => life(s).fail({ id: PRIYA, name: 'Priya' }, 'block', new Error('x'), NOTHING_SENT)],
       ['cancelled', (s: BlockStore) => life(s).abandon(PRIYA)],
     ] as const) {
       it(`a new request may start once the first was ${how}`, () => {
@@ -225,10 +227,10 @@ describe('BlockStore', () => {
       store.set(PRIYA, false);
       life(store).begin(PRIYA, 'block');
       const error = new Error('Invalid Customer');
-      life(store).fail({ id: PRIYA, name: 'Priya' }, 'block', error);
+      life(store).fail({ id: PRIYA, name: 'Priya' }, 'block', error, NOTHING_SENT);
       const state = store.get(PRIYA);
       expect(state.blocked).to.equal(false);
-      expect(state.error).to.deep.equal({ action: 'block', error, customer: { id: PRIYA, name: 'Priya' } });
+      expect(state.error).to.deep.equal({ action: 'block', error, customer: { id: PRIYA, name: 'Priya' }, ...NOTHING_SENT });
       life(store).begin(PRIYA, 'block');
       expect(store.get(PRIYA).error).to.equal(null);
     });
@@ -265,7 +267,7 @@ describe('BlockStore', () => {
     it('an accepted request in one store shows in the other', async () => {
       const { a, b } = twoTabs();
       life(a).begin(EMILY, 'block');
-      life(a).settle(EMILY, 'block');
+      life(a).settle(EMILY, 'block', NO_META);
       await until(() => b.get(EMILY).blocked, 2000, 'the other tab to hear the accepted block');
     });
 

@@ -139,7 +139,8 @@ describe('requestBlockChange', () => {
       const change = events.heard[1] as ChatBlockChangeEvent;
       expect(change).to.be.instanceOf(ChatBlockChangeEvent);
       expect(change.bubbles && change.composed).to.equal(true);
-      expect(change.detail).to.deep.equal({ customer: PRIYA, blocked: true });
+      // Plus the change's metadata (none given here: no reason or end; `at` is now).
+      expect(change.detail).to.deep.include({ customer: PRIYA, blocked: true, reason: null, until: null, by: null });
     });
 
     it('an unblock lands as blocked: false', async () => {
@@ -149,7 +150,7 @@ describe('requestBlockChange', () => {
       cleanups.push(host('chat-unblock-request', (e) => e.detail.waitUntil(Promise.resolve('ok'))));
       expect(await request('unblock')).to.equal('applied');
       expect(store.get(PRIYA.id).blocked).to.equal(false);
-      expect((events.heard.at(-1) as ChatBlockChangeEvent).detail).to.deep.equal({ customer: PRIYA, blocked: false });
+      expect((events.heard.at(-1) as ChatBlockChangeEvent).detail).to.deep.include({ customer: PRIYA, blocked: false });
     });
 
     it('waits for every promise handed to waitUntil', async () => {
@@ -177,7 +178,7 @@ describe('requestBlockChange', () => {
       await request('block').catch((e) => (thrown = e));
       expect(thrown).to.equal(refusal);
       expect(store.get(PRIYA.id)).to.include({ blocked: false, pending: null });
-      expect(store.get(PRIYA.id).error).to.deep.equal({ action: 'block', error: refusal, customer: PRIYA });
+      expect(store.get(PRIYA.id).error).to.deep.equal({ action: 'block', error: refusal, customer: PRIYA, reason: null, until: null });
       expect(events.types()).to.deep.equal(['chat-block-request', 'chat-block-error']);
       const failed = events.heard[1] as ChatBlockErrorEvent;
       expect(failed).to.be.instanceOf(ChatBlockErrorEvent);

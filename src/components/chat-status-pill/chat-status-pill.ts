@@ -185,7 +185,8 @@ export class ChatStatusPill extends CustomerElement {
     if (!failed) return;
     const hadFocus = !!this.shadowRoot?.activeElement;
     // The outcome lands in the store (and a chat-block-error event); nothing more to do here.
-    requestBlockChange(this, this.store, failed.customer, failed.action).catch(() => {});
+    const again = { reason: failed.reason, until: failed.until && Date.parse(failed.until) > Date.now() ? failed.until : null };
+    requestBlockChange(this, this.store, failed.customer, failed.action, again).catch(() => {});
     await this.updateComplete;
     // Retry is gone while the request runs: keep keyboard focus on the pill, not <body>.
     if (hadFocus && !this.shadowRoot?.activeElement) this.renderRoot.querySelector<HTMLElement>('[part~="pill"]')?.focus();
