@@ -11,7 +11,7 @@
 // CONSUMER_KEEP=1 keeps the work folder (its path is printed).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium } from '../e2e/harness.js';
 import { blockThrough, dependencies, expectErrorsAtMarks, openPage, pack, pillText, repo, run, serve, workspace } from './setup.js';
@@ -144,6 +144,26 @@ test('the shipped custom-elements.json validates against the schema and points a
   const manifest = join(work.dir, 'node_modules/chat-block-elements/custom-elements.json');
   const check = await run(process.execPath, [join(repo, 'scripts/check-manifest.mjs'), '--dist', manifest], repo);
   assert.equal(check.code, 0, check.out);
+});
+
+test('the tarball ships LICENSE, source maps, editor data with values and typed events, and no sources', () => {
+  const pkgDir = join(work.dir, 'node_modules/chat-block-elements');
+  const read = (file) => readFileSync(join(pkgDir, file), 'utf8');
+  const pkg = JSON.parse(read('package.json'));
+  assert.match(read('LICENSE'), /MIT License/);
+  assert.ok(pkg.dependencies['@lit/react'], '@lit/react is a dependency');
+  assert.equal(pkg['web-types'], './dist/web-types.json');
+  for (const file of ['dist/define.js.map', 'dist/react.js.map', 'dist/cdn/chat-block-elements.js.map']) assert.ok(read(file).includes('"mappings"'), file);
+  assert.ok(!existsSync(join(pkgDir, 'src')), 'no src/ in the tarball');
+  const vscode = JSON.parse(read(pkg.exports['./vscode.html-custom-data.json'].replace('./', '')));
+  const status = vscode.tags.find((t) => t.name === 'chat-status-pill').attributes.find((a) => a.name === 'status');
+  assert.deepEqual(status.values.map((v) => v.name), ['active', 'blocked', 'blocking', 'unblocking', 'unblocked', 'error']);
+  const webTypes = JSON.parse(read(pkg['web-types'].replace('./', '')));
+  const menu = webTypes.contributions.html.elements.find((e) => e.name === 'chat-header-menu');
+  assert.equal(menu.js.events.find((e) => e.name === 'chat-block-change').type, 'ChatBlockChangeEvent');
+  const manifest = JSON.parse(read('custom-elements.json'));
+  const pill = manifest.modules.flatMap((m) => m.declarations ?? []).find((d) => d.tagName === 'chat-status-pill');
+  assert.deepEqual(pill.cssStates.map((s) => s.name), ['blocked', 'blocking', 'unblocking', 'unblocked', 'error', 'visible']);
 });
 
 /** Opens `url`, blocks through its one menu, and checks the pill of `customer` and the page's errors. */
