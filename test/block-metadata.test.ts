@@ -117,6 +117,16 @@ describe('block metadata: reason, until, by, at', () => {
     expect(expired).to.have.length(0);
   });
 
+  it('getBlocked() lists the customers known as blocked, with their metadata', () => {
+    store.set('+14155550132', { blocked: true, reason: 'spam' });
+    store.set(PRIYA.id, false);
+    store.set('+919812345678', true);
+    expect(store.getBlocked().map((s) => [s.id, s.reason])).to.deep.equal([
+      ['+14155550132', 'spam'],
+      ['+919812345678', null],
+    ]);
+  });
+
   it('metadata reaches other tabs with the state', async () => {
     const a = new BlockStore();
     const b = new BlockStore();

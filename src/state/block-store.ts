@@ -113,6 +113,11 @@ export class BlockStore extends EventTarget {
     return this.#states.get(key) ?? { id: key, ...EMPTY };
   }
 
+  /** Every customer the store knows as blocked, in the order it first heard of them. */
+  getBlocked(): CustomerBlockState[] {
+    return [...this.#states.values()].filter((state) => state.blocked);
+  }
+
   /**
    * Seeds or overrides the known state, e.g. from the host's own customer data:
    * `set(id, true)` or `set(id, { blocked, reason, until, by, at })`. Clears a shown error.
