@@ -4,7 +4,15 @@
  */
 export { ChatHeaderMenu } from './components/chat-header-menu/chat-header-menu.js';
 export { ChatMenuItem } from './components/chat-menu-item/chat-menu-item.js';
-export { ChatConfirmDialog, type ConfirmOptions } from './components/chat-confirm-dialog/chat-confirm-dialog.js';
+export {
+  ChatConfirmDialog,
+  type ConfirmOptions,
+  type ConfirmAnswer,
+  type ReasonChoice,
+  type ReasonsQuestion,
+  type DurationChoice,
+  type DurationsQuestion,
+} from './components/chat-confirm-dialog/chat-confirm-dialog.js';
 export { ChatStatusPill, type PillStatus } from './components/chat-status-pill/chat-status-pill.js';
 export {
   BlockStore,

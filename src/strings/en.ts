@@ -24,6 +24,23 @@ export interface ChatStrings {
   cancel: string;
   confirm: string;
   confirmBusy: string;
+  /** Legend of the reason question in the block dialog. */
+  reasonLegend: string;
+  reasonOptional: string;
+  reasonSpam: string;
+  reasonAbusive: string;
+  reasonOther: string;
+  reasonTextLabel: string;
+  reasonMissing: string;
+  durationLabel: string;
+  durationForever: string;
+  /** The pill of a timed block; `{time}` is relative ("in 23 hours"). */
+  statusBlockedUntil: string;
+  /** The undo toast after an accepted block. */
+  undoBlocked: string;
+  undoUnblocked: string;
+  undo: string;
+  dismiss: string;
   statusBlocked: string;
   statusBlocking: string;
   statusUnblocking: string;
@@ -31,7 +48,46 @@ export interface ChatStrings {
   statusBlockFailed: string;
   statusUnblockFailed: string;
   retry: string;
+  /** `<chat-block-notice>` when the host said who blocked: `{by}` is that name. */
+  noticeBlockedBy: string;
+  /** `<chat-block-notice>` after a block made from this page, when the host did not say who. */
+  noticeBlockedByYou: string;
+  /** `<chat-block-notice>` when nobody said who blocked (e.g. seeded from the host's data). */
+  noticeBlocked: string;
+  /** A timed block's end in `<chat-block-notice>`; `{time}` is a time or a date and time. */
+  noticeUntil: string;
+  /** `<chat-block-banner>` when the host said who blocked; `{name}` is the customer, `{by}` who blocked. */
+  bannerBlockedBy: string;
+  /** `<chat-block-banner>` after a block made from this page. */
+  bannerBlockedByYou: string;
+  /** `<chat-block-banner>` when nobody said who blocked. */
+  bannerBlocked: string;
+  /** Why an unblock from the notice or the banner failed; `{error}` is the readable message. */
+  unblockError: string;
   thisCustomer: string;
+  /** `<chat-blocked-list>`: the grid's accessible name. */
+  blockedListLabel: string;
+  blockedListSearch: string;
+  blockedListSelectAll: string;
+  blockedListSelect: string;
+  blockedListColumnCustomer: string;
+  blockedListColumnDetails: string;
+  blockedListColumnAction: string;
+  blockedListBy: string;
+  blockedListUntil: string;
+  blockedListUnblockSelected: string;
+  blockedListBulkHeading: string;
+  blockedListBulkMessage: string;
+  /** Bulk unblock progress (a polite live region); `{done}` and `{total}` are numbers. */
+  blockedListProgress: string;
+  blockedListProgressFailed: string;
+  /** A row whose unblock failed; `{error}` is the readable error message. */
+  blockedListFailed: string;
+  blockedListQueued: string;
+  blockedListUnblockOne: string;
+  blockedListRetryOne: string;
+  blockedListEmpty: string;
+  blockedListNoMatch: string;
 }
 
 export const en: ChatStrings = {
@@ -52,6 +108,20 @@ export const en: ChatStrings = {
   cancel: 'Cancel',
   confirm: 'Confirm',
   confirmBusy: 'Working…',
+  reasonLegend: 'Reason',
+  reasonOptional: '(optional)',
+  reasonSpam: 'Spam',
+  reasonAbusive: 'Abusive',
+  reasonOther: 'Other',
+  reasonTextLabel: 'In your words',
+  reasonMissing: 'Choose a reason to block.',
+  durationLabel: 'Block for',
+  durationForever: 'Until unblocked',
+  statusBlockedUntil: 'Blocked · ends {time}',
+  undoBlocked: '{name} blocked',
+  undoUnblocked: '{name} unblocked',
+  undo: 'Undo',
+  dismiss: 'Dismiss',
   statusBlocked: 'Blocked',
   statusBlocking: 'Blocking…',
   statusUnblocking: 'Unblocking…',
@@ -59,5 +129,33 @@ export const en: ChatStrings = {
   statusBlockFailed: "Couldn't block",
   statusUnblockFailed: "Couldn't unblock",
   retry: 'Retry',
+  noticeBlockedBy: '{by} blocked this customer',
+  noticeBlockedByYou: 'You blocked this customer',
+  noticeBlocked: 'This customer is blocked',
+  noticeUntil: 'until {time}',
+  bannerBlockedBy: '{by} blocked {name}. Unblock to send messages.',
+  bannerBlockedByYou: 'You blocked {name}. Unblock to send messages.',
+  bannerBlocked: '{name} is blocked. Unblock to send messages.',
+  unblockError: "Couldn't unblock: {error}",
   thisCustomer: 'this customer',
+  blockedListLabel: 'Blocked customers',
+  blockedListSearch: 'Search blocked customers',
+  blockedListSelectAll: 'Select all shown',
+  blockedListSelect: 'Select {name}',
+  blockedListColumnCustomer: 'Customer',
+  blockedListColumnDetails: 'Details',
+  blockedListColumnAction: 'Action',
+  blockedListBy: 'by {by}',
+  blockedListUntil: 'until {time}',
+  blockedListUnblockSelected: 'Unblock selected ({count})',
+  blockedListBulkHeading: 'Unblock {count} customers?',
+  blockedListBulkMessage: 'They will be able to send you messages again.',
+  blockedListProgress: '{done} of {total} unblocked',
+  blockedListProgressFailed: '{done} of {total} unblocked · {failed} failed',
+  blockedListFailed: "Couldn't unblock: {error}",
+  blockedListQueued: 'Waiting…',
+  blockedListUnblockOne: 'Unblock {name}',
+  blockedListRetryOne: 'Retry unblocking {name}',
+  blockedListEmpty: 'No blocked customers.',
+  blockedListNoMatch: 'No blocked customer matches “{query}”.',
 };

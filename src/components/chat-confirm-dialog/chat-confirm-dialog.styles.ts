@@ -45,6 +45,54 @@ export const styles = [
       color: var(--_chat-danger);
       background: color-mix(in srgb, currentColor 10%, transparent);
     }
+    fieldset {
+      margin: 1rem 0 0;
+      padding: 0;
+      border: 0;
+    }
+    legend {
+      padding: 0;
+      margin-bottom: 0.375rem;
+      font-weight: 600;
+    }
+    [part~='optional'] {
+      font-weight: 400;
+      color: var(--_chat-muted);
+    }
+    [part~='reason'] {
+      display: flex;
+      align-items: center;
+      gap: 0.5rem;
+      min-height: 2rem;
+    }
+    input,
+    select {
+      font: inherit;
+      color: inherit;
+      accent-color: var(--_chat-accent);
+    }
+    input[type='text'],
+    select {
+      box-sizing: border-box;
+      width: 100%;
+      min-height: 2.25rem;
+      margin-top: 0.25rem;
+      padding: 0 0.5rem;
+      border: 1px solid var(--_chat-border);
+      border-radius: calc(var(--_chat-radius) - 2px);
+      background: var(--_chat-surface);
+    }
+    [part~='reason-text-label'],
+    [part~='duration-label'] {
+      display: block;
+      margin-top: 0.75rem;
+      font-weight: 600;
+    }
+    input:focus-visible,
+    select:focus-visible {
+      outline: 2px solid var(--_chat-surface-focus-ring);
+      outline-offset: 2px;
+    }
     [part='actions'] {
       display: flex;
       justify-content: flex-end;

@@ -4,6 +4,17 @@ import { deepActiveElement } from '../../internal/focus.js';
 import { isTab } from '../../internal/keys.js';
 import { ChatDialogEvent } from '../../events.js';
 import { styles } from './chat-confirm-dialog.styles.js';
+import {
+  answerOf,
+  noPicks,
+  renderChoices,
+  type ConfirmAnswer,
+  type DurationsQuestion,
+  type Picks,
+  type ReasonsQuestion,
+} from './confirm-choices.js';
+
+export type { ConfirmAnswer, DurationChoice, DurationsQuestion, ReasonChoice, ReasonsQuestion } from './confirm-choices.js';
 
 interface Asking {
   resolve(confirmed: boolean): void;
@@ -19,12 +30,16 @@ export interface ConfirmOptions {
   confirmLabel?: string;
   cancelLabel?: string;
   tone?: 'danger' | 'neutral';
+  /** Asks why, as a radio group (optional unless `required`). */
+  reasons?: ReasonsQuestion;
+  /** Asks for how long, as a select. */
+  durations?: DurationsQuestion;
   /**
-   * Runs when the agent confirms; the dialog stays open and busy until it settles.
-   * A rejection is shown inside the dialog so the agent can retry or cancel.
-   * The signal aborts when the agent cancels.
+   * Runs when the agent confirms, with their answers; the dialog stays open and busy
+   * until it settles. A rejection is shown inside the dialog so the agent can retry
+   * or cancel. The signal aborts when the agent cancels.
    */
-  action?: (signal: AbortSignal) => Promise<unknown>;
+  action?: (signal: AbortSignal, answer: ConfirmAnswer) => Promise<unknown>;
 }
 
 /**
@@ -97,6 +112,8 @@ export class ChatConfirmDialog extends ChatElement {
   #asking: Asking | null = null;
   #opener: HTMLElement | null = null;
   #returnValue = '';
+  #picks: Picks = noPicks();
+  #answer: ConfirmAnswer | null = null;
 
   constructor() {
     super();
@@ -115,6 +132,11 @@ export class ChatConfirmDialog extends ChatElement {
     return this.#returnValue;
   }
 
+  /** The reason and end the agent chose when they last confirmed (null before). */
+  get answer(): ConfirmAnswer | null {
+    return this.#answer;
+  }
+
   /** True while the confirm `action` runs. */
   get busy(): boolean {
     return this._busy;
@@ -130,6 +152,7 @@ export class ChatConfirmDialog extends ChatElement {
     }
     this.#settle(false);
     this._options = options;
+    this.#picks = noPicks();
     this.tone = options.tone ?? 'neutral';
     this._error = '';
     this.open = true;
@@ -165,6 +188,8 @@ export class ChatConfirmDialog extends ChatElement {
     return html`<dialog part="dialog" role="alertdialog" aria-modal="true" aria-labelledby="heading" aria-describedby="message" @cancel=${this.#onCancelEvent} @close=${this.#onClose} @keydown=${this.#onKeydown}><h2 id="heading" part="heading">${
       o ? o.heading : this.heading
     }</h2><div id="message" part="message">${o?.message ?? html`<slot></slot>`}</div>${
+      o?.reasons || o?.durations ? renderChoices(t, this.#picks, o.reasons, o.durations, () => this.requestUpdate()) : nothing
+    }${
       this._error ? html`<p part="error" role="alert">${this._error}</p>` : nothing
     }<div part="actions"><button part="cancel" type="button" autofocus @click=${this.cancel}>${
       o?.cancelLabel || this.cancelLabel || t.cancel
@@ -197,13 +222,24 @@ export class ChatConfirmDialog extends ChatElement {
   async #onConfirm(): Promise<void> {
     const asking = this.#asking;
     if (this._busy || asking?.running) return;
-    const action = this._options?.action;
+    const options = this._options;
+    const answer = answerOf(this.#picks, options?.reasons, options?.durations);
+    if (!answer) {
+      // A required reason is missing: say so, and take the agent to the question.
+      this.#picks.missing = true;
+      this.requestUpdate();
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLInputElement>('[part~="reason"] input')?.focus();
+      return;
+    }
+    this.#answer = answer;
+    const action = options?.action;
     if (!action || !asking) return this.#close('confirm');
     const controller = (asking.running = new AbortController());
     this._busy = true;
     this._error = '';
     try {
-      await action(controller.signal);
+      await action(controller.signal, answer);
       // Still on screen: close as confirmed. Removed meanwhile: just answer.
       if (this.#asking === asking) this.#close('confirm');
       else asking.resolve(true);
@@ -226,8 +262,11 @@ export class ChatConfirmDialog extends ChatElement {
       .querySelector('slot')
       ?.assignedElements({ flatten: true })
       .flatMap((el) => [el, ...el.querySelectorAll(FOCUSABLE)].filter((n) => n.matches(FOCUSABLE)));
+    // The reason radios take one Tab stop (the checked one, else the first).
+    const radios = [...this.renderRoot.querySelectorAll<HTMLInputElement>('input[type="radio"]')];
+    const radio = radios.find((r) => r.checked) ?? radios[0];
     const buttons = [...this.renderRoot.querySelectorAll<HTMLElement>('[part~="actions"] button')];
-    const first = (slotted?.[0] as HTMLElement | undefined) ?? buttons[0];
+    const first = (slotted?.[0] as HTMLElement | undefined) ?? radio ?? this.renderRoot.querySelector<HTMLElement>('select') ?? buttons[0];
     const last = buttons[buttons.length - 1];
     const active = deepActiveElement();
     const wrapTo = event.shiftKey ? (active === first ? last : null) : active === last ? first : null;

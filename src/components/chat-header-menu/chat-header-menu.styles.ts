@@ -8,7 +8,7 @@ export const styles = [
       display: inline-block;
       font: 0.9375rem/1.4 var(--_chat-font);
     }
-    button {
+    [part~='trigger'] {
       position: relative;
       width: var(--chat-trigger-size, 2.25rem);
       height: var(--chat-trigger-size, 2.25rem);
@@ -20,7 +20,7 @@ export const styles = [
       cursor: pointer;
     }
     /* The dots are their own layer, masked out of currentColor: ::part(trigger) { background: … } keeps them. */
-    button::before {
+    [part~='trigger']::before {
       content: '';
       position: absolute;
       inset: 0;
@@ -30,15 +30,15 @@ export const styles = [
       background: currentColor;
       mask: radial-gradient(circle, #000 0 2px, transparent 2.5px) 0 0 / 6px 7px repeat-y;
     }
-    button:hover,
-    :host([open]) button {
+    [part~='trigger']:hover,
+    :host([open]) [part~='trigger'] {
       background-color: var(--_chat-hover);
     }
-    button:focus-visible {
+    [part~='trigger']:focus-visible {
       outline: 2px solid var(--_chat-focus-ring);
       outline-offset: 2px;
     }
-    button:disabled {
+    [part~='trigger']:disabled {
       cursor: not-allowed;
       opacity: 0.5;
     }
@@ -66,6 +66,47 @@ export const styles = [
         transform: scale(0.97);
       }
     }
+    /* The undo toast: bottom centre of the viewport, in the top layer. */
+    [part~='undo'] {
+      position: fixed;
+      inset: auto auto 1.5rem 50%;
+      translate: -50% 0;
+      margin: 0;
+      display: none;
+      align-items: center;
+      gap: 0.75rem;
+      padding: 0.5rem 0.5rem 0.5rem 1rem;
+      border: 1px solid var(--_chat-border);
+      border-radius: var(--_chat-radius);
+      color: var(--_chat-text);
+      background: var(--_chat-surface);
+      box-shadow: var(--_chat-shadow);
+      font: inherit;
+    }
+    [part~='undo']:popover-open {
+      display: flex;
+    }
+    [part~='undo'] button {
+      font: inherit;
+      font-weight: 600;
+      min-height: 2rem;
+      padding: 0 0.75rem;
+      border: 0;
+      border-radius: calc(var(--_chat-radius) - 2px);
+      color: inherit;
+      background: none;
+      cursor: pointer;
+    }
+    [part~='undo-button'] {
+      text-decoration: underline;
+    }
+    [part~='undo'] button:hover {
+      background: var(--_chat-hover);
+    }
+    [part~='undo'] button:focus-visible {
+      outline: 2px solid var(--_chat-surface-focus-ring);
+      outline-offset: -2px;
+    }
     [role='separator'] {
       height: 1px;
       margin: 0.25rem 0.5rem;
@@ -78,11 +119,11 @@ export const styles = [
     }
     @media (forced-colors: active) {
       /* Forced colors would paint the dots' layer Canvas: paint it in the system's button text color. */
-      button::before {
+      [part~='trigger']::before {
         forced-color-adjust: none;
         background: ButtonText;
       }
-      button:disabled::before {
+      [part~='trigger']:disabled::before {
         background: GrayText;
       }
       [role='separator'] {

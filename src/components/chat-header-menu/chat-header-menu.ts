@@ -6,12 +6,15 @@ import { Typeahead } from '../../internal/typeahead.js';
 import { warnOnce } from '../../internal/warn-once.js';
 import { isTab } from '../../internal/keys.js';
 import { requestBlockChange } from '../../state/request-block-change.js';
+import { pageDialog, runBlockFlow } from '../../internal/block-flow.js';
+import { durationsQuestion, reasonsQuestion, type DurationsInput, type ReasonsInput } from '../../internal/block-questions.js';
 import { ChatMenuSelectEvent, type BlockAction, type CustomerRef } from '../../events.js';
 import { format } from '../../strings/registry.js';
 import { displayName, isolate } from '../../state/customer-id.js';
 import { ChatMenuItem } from '../chat-menu-item/chat-menu-item.js';
 import { ChatConfirmDialog } from '../chat-confirm-dialog/chat-confirm-dialog.js';
 import { styles } from './chat-header-menu.styles.js';
+import { UndoToast } from './undo-toast.js';
 
 /** Boolean attributes that default to true: only the value "false" turns them off. */
 interface OpenedMenu {
@@ -24,6 +27,8 @@ interface OpenedMenu {
   /** The last pointerdown that passed through this menu (its trigger or popup). */
   insidePointer: Event | null;
   outsidePointer: (event: PointerEvent) => void;
+  /** Created on the first accepted change with `undo-ms`. */
+  undo: UndoToast | null;
 }
 
 // A closed menu is this one element and one binding: its accessible name, which must be in
@@ -36,6 +41,8 @@ const trigger = (label: string) => html`<button part="trigger" type="button" ari
 const OWN_DIALOG = html`<chat-confirm-dialog exportparts="dialog:dialog, heading:dialog-heading, message:dialog-message, error:dialog-error, actions:dialog-actions, cancel:dialog-cancel, confirm:dialog-confirm"></chat-confirm-dialog>`;
 
 const defaultTrue = { fromAttribute: (value: string | null) => value !== 'false', toAttribute: String };
+// `undo-ms` alone turns undo on with its default window.
+const undoWindow = { fromAttribute: (value: string | null) => (value === null ? 0 : value === '' ? 5000 : Number(value)) };
 
 
 /**
@@ -88,11 +95,33 @@ export class ChatHeaderMenu extends CustomerElement {
     disabled: { type: Boolean, reflect: true },
     canBlock: { attribute: 'can-block', converter: defaultTrue },
     confirmUnblock: { attribute: 'confirm-unblock', converter: defaultTrue },
+    reasons: {},
+    reasonRequired: { attribute: 'reason-required', type: Boolean },
+    durations: {},
+    undoMs: { attribute: 'undo-ms', converter: undoWindow },
     _hasHostItems: { state: true },
   };
 
   /** The name shown in the confirmation ("Block Priya Sharma?"); rendered as text. */
   declare customerName: string;
+  /**
+   * Asks for a reason when blocking: preset tokens `reasons="spam abusive other"` (in the
+   * page's language; "other" asks for the agent's words), or a list of `{ value, label, freeText? }`.
+   * The answer travels in `detail.reason`.
+   */
+  declare reasons: ReasonsInput;
+  /** With `reasons`: Block cannot be confirmed without one. */
+  declare reasonRequired: boolean;
+  /**
+   * Offers timed blocks: `durations="24h 7d"` (s, m, h, d, w) or a list of `{ label, ms }`;
+   * "Until unblocked" comes first. The end travels in `detail.until` (ISO 8601).
+   */
+  declare durations: DurationsInput;
+  /**
+   * After an accepted block or unblock, offers Undo for this many milliseconds
+   * (`undo-ms` alone: 5000; absent: off). Undo sends the opposite request, unconfirmed.
+   */
+  declare undoMs: number;
   /** The trigger's and the popup's accessible name; defaults to "More actions for {name}" (the name, else the id). */
   declare label: string;
   /** Where the popup opens, as a floating-ui placement; flips when there is no room. */
@@ -150,6 +179,7 @@ export class ChatHeaderMenu extends CustomerElement {
       stopPositioning: null,
       typeahead: new Typeahead(),
       insidePointer: null,
+      undo: null,
       outsidePointer: (event) => {
         // Decided after the whole dispatch, once the menu has had its chance to mark the event.
         setTimeout(() => {
@@ -206,7 +236,7 @@ export class ChatHeaderMenu extends CustomerElement {
       this._hasHostItems ? html`<div role="separator" part="separator"></div>` : nothing
     }<chat-menu-item part="block-item" tone="danger" value=${item.action} ?disabled=${!!item.reason}>${item.label}${
       item.reason ? html`<span slot="description">${item.reason}</span>` : nothing
-    }</chat-menu-item></div>${session.dialogRendered ? OWN_DIALOG : nothing}`;
+    }</chat-menu-item></div>${session.dialogRendered ? OWN_DIALOG : nothing}${session.undo ? session.undo.template(this.text) : nothing}`;
   }
 
   /** What the built-in item offers now, and why it can't be chosen, if so. */
@@ -230,6 +260,7 @@ export class ChatHeaderMenu extends CustomerElement {
     if (opened) {
       if (!opened.container.isConnected) this.renderRoot.append(opened.container);
       render(this.#renderPopup(opened), opened.container, { host: this });
+      opened.undo?.sync(this.renderRoot.querySelector('[part~="undo"]'), this.text);
     }
     if (!changed.has('open') || changed.get('open') === undefined && !this.open) return;
     const popup = this.#popup;
@@ -364,40 +395,54 @@ export class ChatHeaderMenu extends CustomerElement {
     this.#trigger.focus();
     this.open = false;
     if (item.matches('[part~="block-item"]')) {
-      void this.#runBlockFlow(this.#blockItem().action);
+      // A host's typo (e.g. durations="tomorrow") is a clear console error, not a silent no-op.
+      this.#runBlockFlow(this.#blockItem().action).catch((error) => console.error(error));
     } else {
       const menuItem = item as ChatMenuItem;
       this.dispatchEvent(new ChatMenuSelectEvent(menuItem.value || menuItem.label, item));
     }
   }
 
-  /** Confirm (unless unblocking without confirmation), then run the request. */
+  /** Confirm (unless unblocking without confirmation), run the request, then offer Undo. */
   async #runBlockFlow(action: BlockAction): Promise<void> {
     const id = this.customerId;
     if (id === null) return;
     const customer: CustomerRef = { id, name: displayName(this.customerName, id) };
-    const run = (signal?: AbortSignal) => requestBlockChange(this, this.store, customer, action, signal);
-    if (action === 'unblock' && !this.confirmUnblock) {
-      // Failures land in the store and the pill, and fire chat-block-error.
-      return void run().catch(() => {});
-    }
     const t = this.text;
-    const values = { name: this.#name };
-    const dialog = await this.#dialog();
-    await dialog.confirm({
-      heading: format(action === 'block' ? t.blockHeading : t.unblockHeading, values),
-      message: format(action === 'block' ? t.blockMessage : t.unblockMessage, values),
-      confirmLabel: action === 'block' ? t.block : t.unblock,
-      tone: action === 'block' ? 'danger' : 'neutral',
-      action: run,
+    const skipDialog = action === 'unblock' && !this.confirmUnblock;
+    const outcome = await runBlockFlow({
+      target: this,
+      store: this.store,
+      customer,
+      action,
+      text: t,
+      dialog: skipDialog ? null : await this.#dialog(),
+      extras: {
+        reasons: reasonsQuestion(this.reasons, !!this.reasonRequired, t),
+        durations: durationsQuestion(this.durations, t),
+      },
     });
+    if (outcome === 'applied' && this.undoMs > 0) this.#offerUndo(customer, action);
+  }
+
+  #offerUndo(customer: CustomerRef, done: BlockAction): void {
+    const session = this.#session;
+    session.undo ??= new UndoToast(
+      () => this.requestUpdate(),
+      // Through the normal lifecycle: events, waitUntil, errors; no confirmation (that was the point).
+      (offer) => {
+        // Focus was on Undo, which goes away: back to the trigger, not <body>.
+        if (this.shadowRoot?.activeElement?.closest('[part~="undo"]')) this.#trigger.focus();
+        void requestBlockChange(this, this.store, offer.customer, offer.done === 'block' ? 'unblock' : 'block').catch(() => {});
+      },
+    );
+    session.undo.show({ customer, done }, this.undoMs);
   }
 
   /** The page's own `<chat-confirm-dialog>` if it has one, else ours, rendered on first use. */
   async #dialog(): Promise<ChatConfirmDialog> {
-    const root = this.getRootNode() as ParentNode;
-    const shared = root.querySelector?.('chat-confirm-dialog');
-    if (shared instanceof ChatConfirmDialog) return shared;
+    const shared = pageDialog(this);
+    if (shared) return shared;
     const session = this.#session;
     if (!session.dialogRendered) {
       // Rendered next to the popup, which exists by now: the dialog follows a choice in it.

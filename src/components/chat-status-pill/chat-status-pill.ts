@@ -4,6 +4,8 @@ import { warnOnce } from '../../internal/warn-once.js';
 import type { CustomerBlockState } from '../../state/block-store.js';
 import { requestBlockChange } from '../../state/request-block-change.js';
 import { styles } from './chat-status-pill.styles.js';
+import { format } from '../../strings/registry.js';
+import { REFRESH_MS, timeUntil } from '../../internal/relative-time.js';
 
 export type PillStatus = 'active' | 'blocked' | 'blocking' | 'unblocking' | 'unblocked' | 'error';
 
@@ -155,8 +157,11 @@ export class ChatStatusPill extends CustomerElement {
   #label(status: Exclude<PillStatus, 'active'>): string {
     const t = this.text;
     switch (status) {
-      case 'blocked':
-        return t.statusBlocked;
+      case 'blocked': {
+        // A timed block says when it ends ("Blocked · ends in 23 hours"), refreshed by updated().
+        const until = this.status ? null : this.customerState?.until;
+        return until && Date.parse(until) > Date.now() ? format(t.statusBlockedUntil, { time: timeUntil(until, t.$code) }) : t.statusBlocked;
+      }
       case 'blocking':
         return t.statusBlocking;
       case 'unblocking':
@@ -173,6 +178,9 @@ export class ChatStatusPill extends CustomerElement {
     const state = this.customerState;
     const left = !this.status && state && !state.pending && !state.error && !state.blocked ? this.#unblockedFor(state) : 0;
     if (left > 0 && left !== Infinity) this.#timer = setTimeout(() => this.requestUpdate(), left);
+    else if (!this.status && state?.blocked && state.until && Date.parse(state.until) > Date.now()) {
+      this.#timer = setTimeout(() => this.requestUpdate(), Math.min(REFRESH_MS, Date.parse(state.until) - Date.now()));
+    }
   }
 
   #stopTimer(): void {
