@@ -64,9 +64,18 @@ export interface ConfirmOptions {
  * @csspart actions - The row of buttons.
  * @csspart cancel - The Cancel button.
  * @csspart confirm - The confirm button.
+ * @csspart reasons - The reason question (`role="radiogroup"`), when `confirm()` is given `reasons`.
+ * @csspart reasons-legend - Its legend.
+ * @csspart optional - "(optional)" in the legend.
+ * @csspart reason - One reason's label and radio.
+ * @csspart reason-text-label - The label of the free-text field ("Other").
+ * @csspart reason-text - The free-text field.
+ * @csspart reason-missing - "Choose a reason to block." (`role="alert"`).
+ * @csspart duration-label - The label of the duration select, when given `durations`.
+ * @csspart duration - The duration select.
  *
  * @cssprop --chat-font-family - Font family of every element.
- * @cssprop --chat-color-scheme - `light dark` (default: follows prefers-color-scheme), `light` or `dark`.
+ * @cssprop --chat-color-scheme - Unset by default: the page's own `color-scheme` (inherited). Set `light`, `dark`, or `light dark` (follow the OS) to override.
  * @cssprop --chat-text - Text color of the popup and the dialog.
  * @cssprop --chat-muted - Color of secondary text (the dialog's message).
  * @cssprop --chat-surface - Background of the popup and the dialog.

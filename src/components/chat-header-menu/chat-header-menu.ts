@@ -34,7 +34,8 @@ interface OpenedMenu {
 // A closed menu is this one element and one binding: its accessible name, which must be in
 // server-rendered HTML too. The rest of the trigger's ARIA state is written in updated(),
 // the popup is rendered there on first open, and the dots are painted by CSS
-// (currentColor, so forced colors keep them).
+// (a masked ::before in the button's text color, ButtonText in forced colors, so
+// ::part(trigger) { background } keeps them).
 const trigger = (label: string) => html`<button part="trigger" type="button" aria-haspopup="menu" aria-label=${label}></button>`;
 
 // The menu's own dialog, with its parts exported under `dialog-…` names for `::part()`.
@@ -69,9 +70,20 @@ const undoWindow = { fromAttribute: (value: string | null) => (value === null ? 
  * @csspart menu - The popup (`role="menu"`).
  * @csspart separator - The line between the host's items and Block / Unblock.
  * @csspart block-item - The built-in Block / Unblock item.
+ * @csspart dialog - The menu's own confirmation `<dialog>` (exported from its `<chat-confirm-dialog>`).
+ * @csspart dialog-heading - Its heading.
+ * @csspart dialog-message - Its message.
+ * @csspart dialog-error - Why the last request failed.
+ * @csspart dialog-actions - Its row of buttons.
+ * @csspart dialog-cancel - Its Cancel button.
+ * @csspart dialog-confirm - Its confirm button.
+ * @csspart undo - The undo toast (`role="status"`, in the top layer), with `undo-ms`.
+ * @csspart undo-text - Its text ("Priya Sharma blocked").
+ * @csspart undo-button - Its Undo button.
+ * @csspart undo-dismiss - Its dismiss button.
  *
  * @cssprop --chat-font-family - Font family of every element.
- * @cssprop --chat-color-scheme - `light dark` (default: follows prefers-color-scheme), `light` or `dark`.
+ * @cssprop --chat-color-scheme - Unset by default: the page's own `color-scheme` (inherited). Set `light`, `dark`, or `light dark` (follow the OS) to override.
  * @cssprop --chat-text - Text color of the popup and the dialog.
  * @cssprop --chat-surface - Background of the popup and the dialog.
  * @cssprop --chat-border - Borders and separators.

@@ -19,6 +19,8 @@ import { styles } from './chat-menu-item.styles.js';
  * @cssprop --chat-radius - Corner radius of the popup and the dialog (items and buttons follow it).
  * @cssprop --chat-focus-ring - Focus outline color.
  * @cssprop --chat-danger - Color of destructive text (Block item, dialog error).
+ * @cssprop --chat-surface - The popup's background; the item's default danger color and focus ring are derived from it.
+ * @cssprop --chat-color-scheme - Unset by default: the page's own `color-scheme` (inherited).
  */
 export class ChatMenuItem extends ChatElement {
   static override readonly tagName = 'chat-menu-item';

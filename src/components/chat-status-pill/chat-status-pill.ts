@@ -38,7 +38,7 @@ const STATUSES: readonly PillStatus[] = ['active', 'blocked', 'blocking', 'unblo
  * @csspart retry - The Retry button shown after a failure.
  *
  * @cssprop --chat-font-family - Font family of every element.
- * @cssprop --chat-color-scheme - `light dark` (default: follows prefers-color-scheme), `light` or `dark`.
+ * @cssprop --chat-color-scheme - Unset by default: the page's own `color-scheme` (inherited). Set `light`, `dark`, or `light dark` (follow the OS) to override.
  * @cssprop --chat-focus-ring - Focus outline color.
  * @cssprop --chat-pill-color - Text color in neutral states (blocking, unblocking).
  * @cssprop --chat-pill-background - Background in neutral states.
