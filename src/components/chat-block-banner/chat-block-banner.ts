@@ -1,0 +1,143 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { CustomerElement } from '../../internal/customer-element.js';
+import type { CustomerBlockState } from '../../state/block-store.js';
+import { displayName, isolate } from '../../state/customer-id.js';
+import { format } from '../../strings/registry.js';
+import { ChatConfirmDialog } from '../chat-confirm-dialog/chat-confirm-dialog.js';
+import { defaultTrue, ownDialog, stateNames, unblock } from '../chat-block-notice/unblock-action.js';
+import { styles } from './chat-block-banner.styles.js';
+
+/**
+ * @tag chat-block-banner
+ * @summary Takes the composer's place while a customer is blocked: "You blocked Priya Sharma. Unblock to send messages."
+ *
+ * Shown only while the customer is blocked, with an Unblock button that runs the normal
+ * flow: it asks in the page's `<chat-confirm-dialog>` (or one the banner renders for
+ * itself on first use; `confirm-unblock="false"` skips it), then fires
+ * `chat-unblock-request`. While the request runs the button is busy; a failure shows in
+ * the banner (`role="alert"`) and Unblock tries again. Once the unblock is accepted the
+ * banner hides, and if focus was in it, focus moves to the next focusable element after
+ * it: put the banner right before the composer and the agent can type at once.
+ *
+ * The banner says who blocked when the host said so (`by` in the store), "You blocked …"
+ * after a block made from this page, else "… is blocked". It exposes `:state(blocked)`,
+ * so the host hides its composer with CSS alone:
+ *
+ * ```css
+ * chat-block-banner:state(blocked) + .composer { display: none; }
+ * ```
+ *
+ * @slot - More of the host's own content after the message (a link to the customer's record, say).
+ *
+ * @event {ChatBlockRequestEvent} chat-unblock-request - The agent confirmed Unblock; same contract as on `<chat-header-menu>`.
+ * @event {ChatBlockChangeEvent} chat-block-change - The backend accepted the unblock.
+ * @event {ChatBlockErrorEvent} chat-block-error - The backend refused or timed out; the customer stays blocked.
+ *
+ * @cssstate blocked - The customer is blocked: the banner shows (hide the composer with it).
+ * @cssstate unblocking - An unblock request is running.
+ * @cssstate error - The last unblock failed; the error shows.
+ *
+ * @csspart banner - The banner's box.
+ * @csspart message - "You blocked Priya Sharma. Unblock to send messages."
+ * @csspart unblock - The Unblock button.
+ * @csspart error - Why the last unblock failed (`role="alert"`).
+ * @csspart dialog-confirm - The confirm button of the banner's own dialog (also `dialog`, `dialog-heading`, `dialog-message`, `dialog-error`, `dialog-actions`, `dialog-cancel`).
+ *
+ * @cssprop --chat-font-family - Font family of every element.
+ * @cssprop --chat-color-scheme - `light dark` (default: follows prefers-color-scheme), `light` or `dark`.
+ * @cssprop --chat-focus-ring - Focus outline color.
+ * @cssprop --chat-radius - Corner radius of the banner (the button follows it).
+ * @cssprop --chat-accent - Background of the Unblock button.
+ * @cssprop --chat-banner-color - Text color of the banner.
+ * @cssprop --chat-banner-background - Background of the banner.
+ * @cssprop --chat-danger - Color of the error text.
+ */
+export class ChatBlockBanner extends CustomerElement {
+  static override readonly tagName = 'chat-block-banner';
+  static readonly dependencies = { 'chat-confirm-dialog': ChatConfirmDialog };
+  static override styles = styles;
+  static override properties = {
+    customerName: { attribute: 'customer-name' },
+    confirmUnblock: { attribute: 'confirm-unblock', converter: defaultTrue },
+    _dialogRendered: { state: true },
+  };
+
+  /** The customer's name ("You blocked Priya Sharma."); rendered as text. Blank: the id. */
+  declare customerName: string;
+  /** `confirm-unblock="false"` unblocks without asking. */
+  declare confirmUnblock: boolean;
+  declare private _dialogRendered: boolean;
+
+  // Attached on first show: banners of active customers never need it.
+  #internals: ElementInternals | null = null;
+  #shown: string[] = [];
+
+  constructor() {
+    super();
+    this.customerName = '';
+    this.confirmUnblock = true;
+    this._dialogRendered = false;
+  }
+
+  protected override render() {
+    const state = this.customerState;
+    const blocked = !!state?.blocked;
+    this.#exposeStates(blocked ? stateNames(state!) : []);
+    return html`${blocked ? this.#banner(state!) : nothing}${this._dialogRendered ? ownDialog : nothing}`;
+  }
+
+  #banner(state: CustomerBlockState) {
+    const t = this.text;
+    const name = isolate(displayName(this.customerName, state.id));
+    const message = state.by
+      ? format(t.bannerBlockedBy, { by: isolate(state.by), name })
+      : format(state.accepted?.action === 'block' ? t.bannerBlockedByYou : t.bannerBlocked, { name });
+    const busy = state.pending === 'unblock';
+    const failed = !busy && state.error?.action === 'unblock' ? state.error.error.message : '';
+    return html`<div part="banner"><p part="message">${message}<slot></slot></p><button part="unblock" type="button" aria-disabled=${
+      busy ? 'true' : 'false'
+    } aria-busy=${busy ? 'true' : 'false'} @click=${this.#onUnblock}>${busy ? t.unblockPending : t.unblock}</button>${
+      failed ? html`<p part="error" role="alert">${format(t.unblockError, { error: failed })}</p>` : nothing
+    }</div>`;
+  }
+
+  /** `:state(blocked)`, `:state(unblocking)`, `:state(error)`; none while active (and no internals). */
+  #exposeStates(names: string[]): void {
+    if (names.join() === this.#shown.join()) return;
+    const states = (this.#internals ??= this.attachInternals()).states;
+    for (const name of this.#shown) if (!names.includes(name)) states.delete(name);
+    for (const name of names) states.add(name);
+    this.#shown = names;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // Unblocked elsewhere while our dialog asks: it would be a modal inside a hidden element.
+    const dialog = this._dialogRendered ? this.renderRoot.querySelector('chat-confirm-dialog') : null;
+    if (dialog?.open && !dialog.busy && !this.customerState?.blocked) dialog.cancel();
+  }
+
+  #onUnblock(): void {
+    const id = this.customerId;
+    const state = this.customerState;
+    if (id === null || !state?.blocked || state.pending) return;
+    void unblock({
+      el: this,
+      store: this.store,
+      customer: { id, name: displayName(this.customerName, id) },
+      text: this.text,
+      confirm: this.confirmUnblock,
+      ownDialog: async () => {
+        this._dialogRendered = true;
+        await this.updateComplete;
+        return this.renderRoot.querySelector('chat-confirm-dialog')!;
+      },
+    });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'chat-block-banner': ChatBlockBanner;
+  }
+}

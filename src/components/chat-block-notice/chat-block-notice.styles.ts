@@ -1,0 +1,72 @@
+import { css } from 'lit';
+import { tokens } from '../../internal/tokens.styles.js';
+
+export const styles = [
+  tokens,
+  css`
+    /* Hidden while the customer is active: a conversation of active customers shows nothing. */
+    :host {
+      display: none;
+      margin: 0.5rem 0;
+      font: 0.8125rem/1.4 var(--_chat-font);
+      text-align: center;
+    }
+    /* Before the element is defined (server-rendered HTML), the attribute says what shows. */
+    :host(:state(blocked)),
+    :host(:not(:defined)[blocked]) {
+      display: block;
+    }
+    :host([hidden]) {
+      display: none;
+    }
+    [part~='notice'] {
+      display: inline-flex;
+      flex-wrap: wrap;
+      align-items: baseline;
+      justify-content: center;
+      column-gap: 0.375em;
+      max-width: 100%;
+      box-sizing: border-box;
+      padding: 0.25rem 0.75rem;
+      border: 1px solid transparent;
+      border-radius: calc(var(--_chat-radius) - 2px);
+      color: var(--chat-notice-color, light-dark(#3f4650, #d5dae1));
+      background: var(--chat-notice-background, light-dark(#eceff3, #2b3038));
+      overflow-wrap: anywhere;
+    }
+    [part~='separator'] {
+      white-space: pre;
+    }
+    /* A link in look, a button in role: it starts an action, it goes nowhere. */
+    [part~='unblock'] {
+      font: inherit;
+      font-weight: 600;
+      color: inherit;
+      background: none;
+      border: 0;
+      padding: 0;
+      text-decoration: underline;
+      text-underline-offset: 0.15em;
+      cursor: pointer;
+    }
+    [part~='unblock'][aria-disabled='true'] {
+      cursor: progress;
+      text-decoration: none;
+    }
+    [part~='unblock']:focus-visible {
+      outline: 2px solid var(--_chat-focus-ring);
+      outline-offset: 2px;
+      border-radius: 2px;
+    }
+    [part~='error'] {
+      flex-basis: 100%;
+      font-weight: 600;
+      color: var(--chat-danger, light-dark(#9b1c1c, #fecaca));
+    }
+    @media (forced-colors: active) {
+      [part~='notice'] {
+        border-color: CanvasText;
+      }
+    }
+  `,
+];

@@ -1,0 +1,149 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { CustomerElement } from '../../internal/customer-element.js';
+import type { CustomerBlockState } from '../../state/block-store.js';
+import { displayName, isolate } from '../../state/customer-id.js';
+import { format } from '../../strings/registry.js';
+import { ChatConfirmDialog } from '../chat-confirm-dialog/chat-confirm-dialog.js';
+import { styles } from './chat-block-notice.styles.js';
+import { defaultTrue, formatWhen, ownDialog, reasonText, stateNames, unblock } from './unblock-action.js';
+
+const separator = html`<span part="separator" aria-hidden="true"> · </span>`;
+
+/**
+ * @tag chat-block-notice
+ * @summary The audit line in a conversation: who blocked this customer, when, why, with Unblock.
+ *
+ * "You blocked this customer · 14:02 · Spam · Unblock". Shown only while the customer
+ * is blocked (in a list of messages it costs nothing otherwise: no content, no state).
+ * Who, when, why and until when come from the store (`by`, `at`, `reason`, `until`):
+ * "{by} blocked this customer" when the host said who, "You blocked this customer"
+ * after a block made from this page, else "This customer is blocked". Times are
+ * formatted with `Intl.DateTimeFormat` in the element's language: the time alone if it
+ * is today, else the date and the time. A preset reason (`spam`, `abusive`, `other`) is
+ * shown in the element's words, any other reason as the text itself.
+ *
+ * Unblock runs the normal flow: it asks in the page's `<chat-confirm-dialog>` (or one the
+ * notice renders for itself on first use; `confirm-unblock="false"` skips it), then fires
+ * `chat-unblock-request`. While the request runs the button is busy; a failure shows
+ * below the line (`role="alert"`) and Unblock tries again. Once the unblock is accepted
+ * the notice hides, and if focus was in it, focus moves to the next focusable element
+ * after it (the composer, typically).
+ *
+ * @event {ChatBlockRequestEvent} chat-unblock-request - The agent confirmed Unblock; same contract as on `<chat-header-menu>`.
+ * @event {ChatBlockChangeEvent} chat-block-change - The backend accepted the unblock.
+ * @event {ChatBlockErrorEvent} chat-block-error - The backend refused or timed out; the customer stays blocked.
+ *
+ * @cssstate blocked - The customer is blocked: the notice shows.
+ * @cssstate unblocking - An unblock request is running.
+ * @cssstate error - The last unblock failed; the error shows.
+ *
+ * @csspart notice - The line itself (`role="note"`).
+ * @csspart text - Who blocked: "You blocked this customer".
+ * @csspart time - When (a `<time>` element).
+ * @csspart reason - Why.
+ * @csspart until - When a timed block ends.
+ * @csspart separator - Each " · " between the pieces.
+ * @csspart unblock - The Unblock button, styled as a link.
+ * @csspart error - Why the last unblock failed (`role="alert"`).
+ * @csspart dialog-confirm - The confirm button of the notice's own dialog (also `dialog`, `dialog-heading`, `dialog-message`, `dialog-error`, `dialog-actions`, `dialog-cancel`).
+ *
+ * @cssprop --chat-font-family - Font family of every element.
+ * @cssprop --chat-color-scheme - `light dark` (default: follows prefers-color-scheme), `light` or `dark`.
+ * @cssprop --chat-focus-ring - Focus outline color.
+ * @cssprop --chat-radius - Corner radius of the line's background.
+ * @cssprop --chat-notice-color - Text color of the line.
+ * @cssprop --chat-notice-background - Background of the line.
+ * @cssprop --chat-danger - Color of the error text.
+ */
+export class ChatBlockNotice extends CustomerElement {
+  static override readonly tagName = 'chat-block-notice';
+  static readonly dependencies = { 'chat-confirm-dialog': ChatConfirmDialog };
+  static override styles = styles;
+  static override properties = {
+    customerName: { attribute: 'customer-name' },
+    confirmUnblock: { attribute: 'confirm-unblock', converter: defaultTrue },
+    _dialogRendered: { state: true },
+  };
+
+  /** The customer's name, for the confirmation ("Unblock Priya Sharma?"); rendered as text. */
+  declare customerName: string;
+  /** `confirm-unblock="false"` unblocks without asking. */
+  declare confirmUnblock: boolean;
+  declare private _dialogRendered: boolean;
+
+  // Attached on first show: the notices of active customers never need it.
+  #internals: ElementInternals | null = null;
+  #shown: string[] = [];
+
+  constructor() {
+    super();
+    this.customerName = '';
+    this.confirmUnblock = true;
+    this._dialogRendered = false;
+  }
+
+  protected override render() {
+    const state = this.customerState;
+    const blocked = !!state?.blocked;
+    this.#exposeStates(blocked ? stateNames(state!) : []);
+    return html`${blocked ? this.#line(state!) : nothing}${this._dialogRendered ? ownDialog : nothing}`;
+  }
+
+  #line(state: CustomerBlockState) {
+    const t = this.text;
+    const who = state.by
+      ? format(t.noticeBlockedBy, { by: isolate(state.by) })
+      : state.accepted?.action === 'block'
+        ? t.noticeBlockedByYou
+        : t.noticeBlocked;
+    const busy = state.pending === 'unblock';
+    const failed = !busy && state.error?.action === 'unblock' ? state.error.error.message : '';
+    return html`<div part="notice" role="note"><span part="text">${who}</span>${
+      state.at ? html`${separator}<time part="time" datetime=${state.at}>${formatWhen(state.at, t.$code)}</time>` : nothing
+    }${state.reason ? html`${separator}<span part="reason">${isolate(reasonText(state.reason, t))}</span>` : nothing}${
+      state.until ? html`${separator}<span part="until">${format(t.noticeUntil, { time: formatWhen(state.until, t.$code) })}</span>` : nothing
+    }${separator}<button part="unblock" type="button" aria-disabled=${busy ? 'true' : 'false'} aria-busy=${busy ? 'true' : 'false'} @click=${this.#onUnblock}>${
+      busy ? t.unblockPending : t.unblock
+    }</button>${failed ? html`<span part="error" role="alert">${format(t.unblockError, { error: failed })}</span>` : nothing}</div>`;
+  }
+
+  /** `:state(blocked)`, `:state(unblocking)`, `:state(error)`; none while active (and no internals). */
+  #exposeStates(names: string[]): void {
+    if (names.join() === this.#shown.join()) return;
+    const states = (this.#internals ??= this.attachInternals()).states;
+    for (const name of this.#shown) if (!names.includes(name)) states.delete(name);
+    for (const name of names) states.add(name);
+    this.#shown = names;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // Unblocked elsewhere while our dialog asks: it would be a modal inside a hidden element.
+    const dialog = this._dialogRendered ? this.renderRoot.querySelector('chat-confirm-dialog') : null;
+    if (dialog?.open && !dialog.busy && !this.customerState?.blocked) dialog.cancel();
+  }
+
+  #onUnblock(): void {
+    const id = this.customerId;
+    const state = this.customerState;
+    if (id === null || !state?.blocked || state.pending) return;
+    void unblock({
+      el: this,
+      store: this.store,
+      customer: { id, name: displayName(this.customerName, id) },
+      text: this.text,
+      confirm: this.confirmUnblock,
+      ownDialog: async () => {
+        this._dialogRendered = true;
+        await this.updateComplete;
+        return this.renderRoot.querySelector('chat-confirm-dialog')!;
+      },
+    });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'chat-block-notice': ChatBlockNotice;
+  }
+}
