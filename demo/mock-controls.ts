@@ -22,7 +22,7 @@ const FAILURES: [FailureMode, string, string][] = [
  * to watch the elements' pending, error and retry states. `onReset` reloads the inbox.
  */
 export function mountMockControls(host: HTMLElement, badge: HTMLElement, onReset: () => Promise<void>) {
-  let control: MockControl = { latencyMs: 0, failure: 'none' };
+  let control: MockControl = { latencyMs: 0, failure: 'none', failPhones: [] };
   let busy = false;
 
   const apply = async (patch: Partial<MockControl>) => {

@@ -14,6 +14,13 @@ export {
   type DurationsQuestion,
 } from './components/chat-confirm-dialog/chat-confirm-dialog.js';
 export { ChatStatusPill, type PillStatus } from './components/chat-status-pill/chat-status-pill.js';
+export { ChatBlockNotice } from './components/chat-block-notice/chat-block-notice.js';
+export { ChatBlockBanner } from './components/chat-block-banner/chat-block-banner.js';
+export {
+  ChatBlockedList,
+  type BlockedListItem,
+  type BulkUnblockResult,
+} from './components/chat-blocked-list/chat-blocked-list.js';
 export {
   BlockStore,
   type CustomerBlockState,
@@ -39,7 +46,13 @@ export {
   type BlockErrorDetail,
 } from './events.js';
 export { VERSION } from './version.js';
-export { connectBackend, type Backend, type BackendCall, type ConnectBackendOptions } from './backend/connect-backend.js';
+export {
+  connectBackend,
+  type Backend,
+  type BackendCall,
+  type BackendRequest,
+  type ConnectBackendOptions,
+} from './backend/connect-backend.js';
 export { fetchBackend, type FetchBackendOptions } from './backend/fetch-backend.js';
 export { ChatBackendError, type BackendErrorCode } from './backend/errors.js';
 export { en, type ChatStrings } from './strings/en.js';

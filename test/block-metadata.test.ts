@@ -4,6 +4,8 @@
 import { expect } from '@open-wc/testing';
 import {
   BlockStore,
+  connectBackend,
+  fetchBackend,
   requestBlockChange,
   type ChatBlockChangeEvent,
   type ChatBlockExpiredEvent,
@@ -125,6 +127,49 @@ describe('block metadata: reason, until, by, at', () => {
       ['+14155550132', 'spam'],
       ['+919812345678', null],
     ]);
+  });
+
+  it('connectBackend hands the backend what the block asked for; fetchBackend sends it only with sendMetadata', async () => {
+    await fetch('/api/reset', { method: 'POST' });
+    cleanups.push(() => void fetch('/api/reset', { method: 'POST' }));
+    const bodies: unknown[] = [];
+    const spying: typeof fetch = (url, init) => {
+      bodies.push(JSON.parse(String(init?.body)));
+      return fetch(url, init);
+    };
+    const end = new Date(Date.now() + 7 * 86_400_000).toISOString();
+    const off = connectBackend(document, fetchBackend({ baseUrl: '/api', fetch: spying, sendMetadata: true }));
+    await requestBlockChange(document.body, store, PRIYA, 'block', { reason: 'abusive', until: end });
+    off();
+    cleanups.push(connectBackend(document, fetchBackend({ baseUrl: '/api', fetch: spying })));
+    await requestBlockChange(document.body, store, PRIYA, 'unblock');
+    await requestBlockChange(document.body, store, PRIYA, 'block', { reason: 'spam' });
+    expect(bodies).to.deep.equal([
+      { phone: PRIYA.id, reason: 'abusive', until: end },
+      { phone: PRIYA.id },
+      { phone: PRIYA.id }, // the reference API's exact shape unless asked
+    ]);
+  });
+
+  it("the demo's mock API stores reason and until, and lists blocked customers", async () => {
+    await fetch('/api/reset', { method: 'POST' });
+    cleanups.push(() => void fetch('/api/reset', { method: 'POST' }));
+    const end = new Date(Date.now() + 86_400_000).toISOString();
+    const backend = fetchBackend({ baseUrl: '/api', sendMetadata: true });
+    await backend.block(PRIYA, new AbortController().signal, { reason: 'spam', until: end });
+    const blocked = (await (await fetch('/api/customers?blocked=true')).json()) as {
+      id: string;
+      blocked: boolean;
+      blockReason: string;
+      blockedUntil: string;
+    }[];
+    expect(blocked.every((c) => c.blocked)).to.equal(true);
+    expect(blocked.find((c) => c.id === PRIYA.id)).to.include({ blockReason: 'spam', blockedUntil: end });
+    const all = (await (await fetch('/api/customers')).json()) as unknown[];
+    expect(all.length).to.be.greaterThan(blocked.length);
+    // A bad extension field is the reference API's kind of 400.
+    const error = (await backend.block(PRIYA, new AbortController().signal, { reason: null, until: '2000-01-01T00:00:00Z' }).catch((e: unknown) => e)) as Error;
+    expect(error.message).to.contain('until must be an ISO 8601 time in the future');
   });
 
   it('metadata reaches other tabs with the state', async () => {

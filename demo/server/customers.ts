@@ -15,6 +15,13 @@ export interface Customer {
   time: string;
   unread: number;
   blocked: boolean;
+  /**
+   * The demo's extension of the reference API (which has no place for them): why,
+   * until when and since when the customer is blocked; null when not blocked.
+   */
+  blockReason: string | null;
+  blockedUntil: string | null;
+  blockedAt: string | null;
   messages: Message[];
 }
 
@@ -69,6 +76,7 @@ export function seedCustomers(now = Date.now()): Customer[] {
       at: new Date(now - minutesAgo * 60_000).toISOString(),
     }));
     const last = messages[messages.length - 1];
-    return { id, name, lastMessage: last.text, time: last.at, unread, blocked, messages };
+    const blockedAt = blocked ? new Date(Date.now() - 3 * 86_400_000).toISOString() : null;
+    return { id, name, lastMessage: last.text, time: last.at, unread, blocked, blockReason: blocked ? 'spam' : null, blockedUntil: null, blockedAt, messages };
   });
 }

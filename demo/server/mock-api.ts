@@ -20,6 +20,8 @@ const MAX_BODY_BYTES = 10_000;
 export interface MockControl {
   latencyMs: number;
   failure: FailureMode;
+  /** Phones whose block/unblock answers 500 (for failures in a bulk unblock). */
+  failPhones: string[];
 }
 
 export interface MockApi {
@@ -37,13 +39,13 @@ type Reply = [status: number, body: unknown];
  */
 export function createMockApi(): MockApi {
   let customers = new Map<string, Customer>();
-  let control: MockControl = { latencyMs: 0, failure: 'none' };
+  let control: MockControl = { latencyMs: 0, failure: 'none', failPhones: [] };
   // Requests held open by the 'hang' mode, released on reset so nothing leaks.
   const hung = new Set<ServerResponse>();
 
   const reset = () => {
     customers = new Map(seedCustomers().map((c) => [c.id, c]));
-    control = { latencyMs: 0, failure: 'none' };
+    control = { latencyMs: 0, failure: 'none', failPhones: [] };
     for (const res of hung) send(res, [503, { statusCode: 503, message: 'Mock server was reset' }]);
     hung.clear();
   };
@@ -57,7 +59,7 @@ export function createMockApi(): MockApi {
     // Read the body before answering, even a 401, so the connection stays clean.
     const body = await readJson(req);
     if (key !== DEMO_API_KEY) return [401, { statusCode: 401, message: 'Unauthorized' }];
-    const problem = validatePhone(body);
+    const problem = validatePhone(body) ?? validateMetadata(body);
     if (problem) return [400, { statusCode: 400, message: [problem] }];
 
     if (control.latencyMs > 0) await delay(control.latencyMs);
@@ -72,10 +74,14 @@ export function createMockApi(): MockApi {
       if (control.failure === 'next') control = { ...control, failure: 'none' };
       return [500, { statusCode: 500, message: 'Internal server error' }];
     }
-    const phone = (body as { phone: string }).phone;
+    const { phone, reason, until } = body as { phone: string; reason?: string; until?: string };
+    if (control.failPhones.includes(phone)) return [500, { statusCode: 500, message: 'Internal server error' }];
     const customer = customers.get(phone);
     if (!customer) return [404, { statusCode: 404, message: 'Invalid Customer' }];
     customer.blocked = blocked;
+    customer.blockReason = blocked ? (reason ?? null) : null;
+    customer.blockedUntil = blocked ? (until ?? null) : null;
+    customer.blockedAt = blocked ? new Date().toISOString() : null;
     return [201, {}];
   }
 
@@ -87,8 +93,12 @@ export function createMockApi(): MockApi {
         return blockOrUnblock(req, res, true);
       case 'POST /api/customer/unblock':
         return blockOrUnblock(req, res, false);
-      case 'GET /api/customers':
-        return [200, [...customers.values()]];
+      case 'GET /api/customers': {
+        // ?blocked=true: the demo's listing endpoint (the reference API has none).
+        const blockedOnly = new URL(req.url ?? '/', 'http://localhost').searchParams.get('blocked') === 'true';
+        const all = [...customers.values()];
+        return [200, blockedOnly ? all.filter((c) => c.blocked) : all];
+      }
       case 'GET /api/control':
         return [200, control];
       case 'POST /api/control': {
@@ -125,6 +135,14 @@ export function createMockApi(): MockApi {
   };
 }
 
+/** The demo's optional extension: `reason` (text) and `until` (an ISO time in the future). */
+function validateMetadata(body: unknown): string | null {
+  const { reason, until } = (body ?? {}) as { reason?: unknown; until?: unknown };
+  if (reason !== undefined && (typeof reason !== 'string' || reason.length > 200)) return 'reason must be a string of at most 200 characters';
+  if (until !== undefined && (typeof until !== 'string' || !(Date.parse(until) > Date.now()))) return 'until must be an ISO 8601 time in the future';
+  return null;
+}
+
 /** The reference API's checks, in its words (class-validator style messages). */
 function validatePhone(body: unknown): string | null {
   const phone = (body as { phone?: unknown } | null)?.phone;
@@ -147,6 +165,11 @@ function parseControl(body: unknown): Partial<MockControl> | string {
   if (failure !== undefined) {
     if (!FAILURE_MODES.includes(failure as FailureMode)) return `failure must be one of ${FAILURE_MODES.join(', ')}`;
     next.failure = failure as FailureMode;
+  }
+  const { failPhones } = (body ?? {}) as Record<string, unknown>;
+  if (failPhones !== undefined) {
+    if (!Array.isArray(failPhones) || !failPhones.every((p) => typeof p === 'string')) return 'failPhones must be a list of phones';
+    next.failPhones = failPhones;
   }
   return next;
 }

@@ -1,8 +1,17 @@
 import type { ChatBlockRequestEvent, CustomerRef } from '../events.js';
 import { ChatBackendError } from './errors.js';
 
-/** Does the real work for one customer; reject to roll the change back. */
-export type BackendCall = (customer: CustomerRef, signal: AbortSignal) => Promise<unknown>;
+/** What a block asked for besides the customer (both null for an unblock). */
+export interface BackendRequest {
+  reason: string | null;
+  until: string | null;
+}
+
+/**
+ * Does the real work for one customer; reject to roll the change back. It may
+ * fulfil with `{ by, at }` to record who made the change and when.
+ */
+export type BackendCall = (customer: CustomerRef, signal: AbortSignal, request?: BackendRequest) => Promise<unknown>;
 
 export interface Backend {
   block: BackendCall;
@@ -46,7 +55,8 @@ export function connectBackend(
     Object.defineProperty(marked, ANSWERED, { value: true });
     const { detail } = event as ChatBlockRequestEvent;
     // A microtask later, the request has been decided: if a listener cancelled it, the signal is aborted.
-    const call = Promise.resolve().then(() => callWithTimeout(backend[detail.action], detail.customer, detail.signal, timeoutMs));
+    const request = { reason: detail.reason, until: detail.until };
+    const call = Promise.resolve().then(() => callWithTimeout(backend[detail.action], detail.customer, detail.signal, request, timeoutMs));
     detail.waitUntil(call);
   };
   root.addEventListener('chat-block-request', onRequest);
@@ -57,7 +67,13 @@ export function connectBackend(
   };
 }
 
-async function callWithTimeout(call: BackendCall, customer: CustomerRef, cancel: AbortSignal, timeoutMs: number) {
+async function callWithTimeout(
+  call: BackendCall,
+  customer: CustomerRef,
+  cancel: AbortSignal,
+  request: BackendRequest,
+  timeoutMs: number,
+) {
   const signals = [cancel];
   if (timeoutMs > 0 && Number.isFinite(timeoutMs)) signals.push(AbortSignal.timeout(timeoutMs));
   const signal = AbortSignal.any(signals);
@@ -69,7 +85,7 @@ async function callWithTimeout(call: BackendCall, customer: CustomerRef, cancel:
   });
   if (signal.aborted) return aborted;
   try {
-    return await Promise.race([call(customer, signal), aborted]);
+    return await Promise.race([call(customer, signal, request), aborted]);
   } catch (error) {
     throw signal.aborted ? abortError(signal.reason, timeoutMs) : error;
   }

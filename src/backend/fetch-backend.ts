@@ -1,5 +1,5 @@
 import type { CustomerRef } from '../events.js';
-import type { Backend } from './connect-backend.js';
+import type { Backend, BackendCall, BackendRequest } from './connect-backend.js';
 import { ChatBackendError } from './errors.js';
 import { normalizePhone } from './phone.js';
 
@@ -15,6 +15,11 @@ export interface FetchBackendOptions {
   headers?: HeadersInit;
   /** A `fetch` to use instead of the global one (tests, instrumentation). */
   fetch?: typeof fetch;
+  /**
+   * Also send a block's `reason` and `until` in the body, for a backend that stores
+   * them (the reference API has no such fields; off by default, so it gets exactly `{phone}`).
+   */
+  sendMetadata?: boolean;
 }
 
 /**
@@ -31,8 +36,8 @@ export function fetchBackend(options: FetchBackendOptions): Backend {
   }
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const base = baseUrl.replace(/\/+$/, '');
-  const post = (path: string) => (customer: CustomerRef, signal: AbortSignal) =>
-    send(doFetch, base + path, customer, headers, signal);
+  const post = (path: string): BackendCall => (customer, signal, request) =>
+    send(doFetch, base + path, customer, headers, signal, options.sendMetadata ? request : undefined);
   return { block: post(blockPath), unblock: post(unblockPath) };
 }
 
@@ -42,6 +47,7 @@ async function send(
   customer: CustomerRef,
   headers: HeadersInit | undefined,
   signal: AbortSignal,
+  metadata: BackendRequest | undefined,
 ): Promise<void> {
   const checked = normalizePhone(customer.id);
   if (checked.problem !== undefined) throw new ChatBackendError('invalid-phone', checked.problem);
@@ -53,7 +59,7 @@ async function send(
     response = await doFetch(url, {
       method: 'POST',
       headers: sent,
-      body: JSON.stringify({ phone: checked.phone }),
+      body: JSON.stringify({ phone: checked.phone, ...withoutNulls(metadata) }),
       signal,
       redirect: 'manual',
     });
@@ -70,6 +76,12 @@ async function send(
   // A 2xx that is not JSON is some other page (a login form, a captive portal), not the API.
   const body = await response.text().catch(() => '');
   if (body.trim() !== '' && !isJson(body)) throw unexpected(response, `it answered ${response.headers.get('Content-Type') || 'something'} instead of JSON`);
+}
+
+/** The metadata fields that have a value (an absent field, not `null`, for "none"). */
+function withoutNulls(metadata: BackendRequest | undefined): Partial<BackendRequest> {
+  if (!metadata) return {};
+  return Object.fromEntries(Object.entries(metadata).filter(([, value]) => value !== null));
 }
 
 function unexpected(response: Response, why: string): ChatBackendError {
