@@ -9,6 +9,7 @@ import {
   ChatMenuItem as MenuItemElement,
   ChatConfirmDialog as ConfirmDialogElement,
   ChatStatusPill as StatusPillElement,
+  ChatBlockedList as BlockedListElement,
 } from './define.js';
 import type {
   ChatBlockChangeEvent,
@@ -49,4 +50,15 @@ export const ChatStatusPill = createComponent({
   tagName: 'chat-status-pill',
   elementClass: StatusPillElement,
   events: requestEvents,
+});
+
+export const ChatBlockedList = createComponent({
+  react: React,
+  tagName: 'chat-blocked-list',
+  elementClass: BlockedListElement,
+  events: {
+    onChatUnblockRequest: requestEvents.onChatUnblockRequest,
+    onChatBlockChange: requestEvents.onChatBlockChange,
+    onChatBlockError: requestEvents.onChatBlockError,
+  },
 });
