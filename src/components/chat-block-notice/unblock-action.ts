@@ -68,9 +68,17 @@ export async function unblock(u: Unblock): Promise<void> {
   const outcome = await runBlockFlow({ target: u.el, store: u.store, customer: u.customer, action: 'unblock', text: u.text, dialog });
   if (outcome !== 'applied') return;
   await u.el.updateComplete;
+  // Lost: on <body>, or still on something of ours that is gone or hidden (its dialog's button included).
   const active = deepActiveElement();
-  const lost = !active || active === document.body || active === u.el || u.el.shadowRoot?.contains(active);
-  if (lost) focusAfter(u.el);
+  if (!active || active === document.body || (within(active, u.el) && !(active.checkVisibility?.() ?? active.isConnected))) {
+    focusAfter(u.el);
+  }
+}
+
+/** Whether `node` is `el` or inside it, across shadow roots. */
+function within(node: Node, el: Element): boolean {
+  for (let n: Node | null = node; n; n = n.parentNode ?? (n as ShadowRoot).host ?? null) if (n === el) return true;
+  return false;
 }
 
 const FOCUSABLE =
