@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench [-- --quick] [-- --only=size,render,interaction,leaks]
+// npm run bench [-- --quick] [-- --only=size,render,interaction,leaks,blocked-list]
 // Builds the pages, serves them on 127.0.0.1, drives headless Chromium and
 // prints one table; exits 1 when a budget is missed (2 when the run broke).
 import { writeFile } from 'node:fs/promises';
@@ -14,6 +14,7 @@ import { sizeCase } from './cases/size.js';
 import { renderCase } from './cases/render.js';
 import { interactionCase } from './cases/interaction.js';
 import { leaksCase } from './cases/leaks.js';
+import { blockedListCase } from './cases/blocked-list.js';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -40,6 +41,7 @@ async function main() {
     if (wanted('render')) await renderCase(context);
     if (built.withLibrary && wanted('interaction')) await interactionCase(context);
     if (built.withLibrary && wanted('leaks')) await leaksCase(context);
+    if (built.withLibrary && wanted('blocked-list')) await blockedListCase(context);
   } finally {
     await browser.close();
     await server.close();
