@@ -1,8 +1,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/define.js';
-import { BlockStore, type BlockedListItem, type ChatBlockedList, type ChatBlockRequestEvent, type ChatConfirmDialog } from '../src/index.js';
-import { animationsDone, deferred, focused, press, until, visible, expectSame, nodeLabel } from './helpers.js';
+import { BlockStore, registerLocale, type BlockedListItem, type ChatBlockedList, type ChatBlockRequestEvent, type ChatConfirmDialog } from '../src/index.js';
+import ar from '../src/strings/locales/ar.js';
+import { accessibleRoleAndName, animationsDone, deferred, focused, press, until, visible, expectSame, nodeLabel } from './helpers.js';
 import { clickOn, resetMouse } from './mouse.js';
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -135,6 +136,36 @@ describe('<chat-blocked-list>', () => {
       expect(domRows(list)).to.have.length(0);
       expect(grid(list).hidden).to.equal(true);
       expect(partOf(list, 'empty').textContent).to.equal('No blocked customers.');
+      await accessible(list);
+    });
+  });
+
+  describe('language and the accessibility tree', () => {
+    it('is a grid named "Blocked customers" in the engine’s own accessibility tree', async () => {
+      const list = await listOf(ITEMS);
+      const node = await accessibleRoleAndName(grid(list), { role: 'grid', name: 'Blocked customers' });
+      expect(node.role, `role (${node.via})`).to.equal('grid');
+      expect(node.name, `name (${node.via})`).to.equal('Blocked customers');
+    });
+
+    it('speaks the page’s language, and the arrows follow right-to-left', async () => {
+      registerLocale(ar);
+      const wrapper = await fixture<HTMLElement>(html`<div lang="ar" dir="rtl">
+        <chat-blocked-list .store=${store} .items=${ITEMS} style="--chat-blocked-list-height: 18rem"></chat-blocked-list>
+      </div>`);
+      const list = wrapper.querySelector('chat-blocked-list')!;
+      await list.updateComplete;
+      await pause(0);
+      expect(partOf(list, 'search-label').textContent).to.equal('ابحث في العملاء المحظورين');
+      expect(grid(list).getAttribute('aria-label')).to.equal('العملاء المحظورون');
+      expect(inRow(rowOf(list, ITEMS[0].id)!, 'unblock')!.textContent).to.equal('إلغاء الحظر');
+      const nameCell = rowOf(list, ITEMS[0].id)!.querySelector<HTMLElement>('[data-col="1"]')!;
+      nameCell.focus();
+      await press('ArrowLeft'); // the next column, which is on the left in right-to-left
+      expectFocus(rowOf(list, ITEMS[0].id)!.querySelector('[data-col="2"]'), 'details cell');
+      await press('ArrowRight');
+      await press('ArrowRight');
+      expectFocus(inRow(rowOf(list, ITEMS[0].id)!, 'select'), 'checkbox');
       await accessible(list);
     });
   });

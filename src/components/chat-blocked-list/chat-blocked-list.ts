@@ -328,7 +328,7 @@ export class ChatBlockedList extends ChatElement {
     if (changed.has('items') || changed.has('store')) this.#seed();
     if (changed.has('items') || changed.has('store') || changed.has('query')) this.#dirty = true;
     this.#recompute();
-    this.#hadFocus = this.#focusInGrid();
+    this.#hadFocus ||= this.#focusInGrid();
   }
 
   /** Items the store knows nothing of are blocked, as the host says (what a `blocked` attribute does). */
@@ -491,10 +491,14 @@ export class ChatBlockedList extends ChatElement {
 
   protected override updated(): void {
     if (!this.#resize && this.isConnected) this.firstUpdated();
-    this.#measure();
-    // The focused row left (unblocked, filtered out) or its button went away (a request
-    // started): focus the active cell instead of letting it fall to <body>.
-    if (this.#hadFocus && !this.#focusInGrid()) this.#focusActive();
+    // After this update, not inside it: what they change asks for another render.
+    queueMicrotask(() => {
+      this.#measure();
+      // The focused row left (unblocked, filtered out) or its button went away (a request
+      // started): focus the active cell instead of letting it fall to <body>.
+      if (this.#hadFocus && !this.#focusInGrid()) this.#focusActive();
+      this.#hadFocus = false;
+    });
   }
 
   /** Reads the row and header heights and the viewport; re-renders if the window moved. */
