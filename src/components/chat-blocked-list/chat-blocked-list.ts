@@ -38,16 +38,17 @@ export interface BulkUnblockResult {
   failed: number;
 }
 
-/** A row as rendered: the host's facts, normalised once per item (or store snapshot). */
+/**
+ * A row: the id and name, made once per item (or store snapshot). The rest is read when
+ * the row is rendered or searched, so 5,000 entries cost little more than their ids.
+ */
 interface Row {
   readonly id: string;
   readonly name: string;
-  readonly by: string | null;
-  readonly at: string | null;
-  readonly reason: string | null;
-  readonly until: string | null;
-  /** Name and id folded for search. */
-  readonly key: string;
+  /** The host's item; null for a store entry. */
+  readonly item: BlockedListItem | null;
+  /** Name and id folded for search, made on the first search. */
+  key?: string;
 }
 
 interface Bulk {
@@ -361,7 +362,7 @@ export class ChatBlockedList extends ChatElement {
     }
     this.#all = all;
     const match = compileQuery(this.query ?? '');
-    this.#shown = match ? all.filter((row) => match(row.key)) : all;
+    this.#shown = match ? all.filter((row) => match((row.key ??= searchKey(row.name, row.id)))) : all;
     this.#indexOf = new Map(this.#shown.map((row, i) => [row.id, i]));
     // Unblocked customers leave the selection with their row.
     if (this.#selected.size) {
@@ -384,8 +385,7 @@ export class ChatBlockedList extends ChatElement {
     if (!row) {
       const id = toCustomerId(item.id);
       if (id === null) return null;
-      const name = displayName(item.name, id);
-      row = { id, name, by: text(item.by), at: time(item.at), reason: text(item.reason), until: time(item.until), key: searchKey(name, id) };
+      row = { id, name: displayName(item.name, id), item };
       this.#rowCache.set(item, row);
     }
     return row;
@@ -395,7 +395,7 @@ export class ChatBlockedList extends ChatElement {
     let row = this.#rowCache.get(state);
     if (!row) {
       const name = displayName(state.error?.customer.name, state.id);
-      row = { id: state.id, name, by: null, at: null, reason: null, until: null, key: searchKey(name, state.id) };
+      row = { id: state.id, name, item: null };
       this.#rowCache.set(state, row);
     }
     return row;
@@ -447,10 +447,11 @@ export class ChatBlockedList extends ChatElement {
   #details(row: Row, s: CustomerBlockState): string {
     const t = this.text;
     const lang = t.$code;
-    const by = row.by ?? s.by;
-    const at = row.at ?? s.at;
-    const reason = row.reason ?? s.reason;
-    const until = row.until ?? s.until;
+    const item = row.item;
+    const by = text(item?.by) ?? s.by;
+    const at = time(item?.at) ?? s.at;
+    const reason = text(item?.reason) ?? s.reason;
+    const until = time(item?.until) ?? s.until;
     const parts: string[] = [];
     if (by) parts.push(format(t.blockedListBy, { by: isolate(by) }));
     if (at) parts.push(formatTime(at, lang));
