@@ -6,11 +6,15 @@ import { ChatHeaderMenu } from './components/chat-header-menu/chat-header-menu.j
 import { ChatMenuItem } from './components/chat-menu-item/chat-menu-item.js';
 import { ChatConfirmDialog } from './components/chat-confirm-dialog/chat-confirm-dialog.js';
 import { ChatStatusPill } from './components/chat-status-pill/chat-status-pill.js';
+import { ChatBlockNotice } from './components/chat-block-notice/chat-block-notice.js';
+import { ChatBlockBanner } from './components/chat-block-banner/chat-block-banner.js';
 import { ChatBlockedList } from './components/chat-blocked-list/chat-blocked-list.js';
 
 ChatMenuItem.define();
 ChatConfirmDialog.define();
 ChatStatusPill.define();
+ChatBlockNotice.define();
+ChatBlockBanner.define();
 ChatHeaderMenu.define();
 ChatBlockedList.define();
 

@@ -9,6 +9,8 @@ import {
   ChatMenuItem as MenuItemElement,
   ChatConfirmDialog as ConfirmDialogElement,
   ChatStatusPill as StatusPillElement,
+  ChatBlockNotice as BlockNoticeElement,
+  ChatBlockBanner as BlockBannerElement,
   ChatBlockedList as BlockedListElement,
 } from './define.js';
 import type {
@@ -50,6 +52,26 @@ export const ChatStatusPill = createComponent({
   tagName: 'chat-status-pill',
   elementClass: StatusPillElement,
   events: requestEvents,
+});
+
+const unblockEvents = {
+  onChatUnblockRequest: requestEvents.onChatUnblockRequest,
+  onChatBlockChange: requestEvents.onChatBlockChange,
+  onChatBlockError: requestEvents.onChatBlockError,
+};
+
+export const ChatBlockNotice = createComponent({
+  react: React,
+  tagName: 'chat-block-notice',
+  elementClass: BlockNoticeElement,
+  events: unblockEvents,
+});
+
+export const ChatBlockBanner = createComponent({
+  react: React,
+  tagName: 'chat-block-banner',
+  elementClass: BlockBannerElement,
+  events: unblockEvents,
 });
 
 export const ChatBlockedList = createComponent({
