@@ -9,7 +9,9 @@ export interface ChatPaneHandlers {
 
 /**
  * The open chat: header with the library's pill and three-dots menu (plus the
- * host's own items), the history, and a composer that is off while blocked.
+ * host's own items), the history ending with the library's block notice, and the
+ * library's banner in place of the composer while the customer is blocked (the
+ * composer is hidden by CSS alone: `chat-block-banner:state(blocked) + .composer`).
  * Every customer string goes through Lit text bindings, never as HTML.
  */
 export function chatPane(customer: Customer | undefined, blocked: boolean, handlers: ChatPaneHandlers) {
@@ -32,7 +34,9 @@ export function chatPane(customer: Customer | undefined, blocked: boolean, handl
     </header>
     <div class="messages" role="log" aria-labelledby="chat-name">
       ${history(c.messages)}
+      <chat-block-notice customer=${c.id} customer-name=${c.name}></chat-block-notice>
     </div>
+    <chat-block-banner customer=${c.id} customer-name=${c.name}></chat-block-banner>
     ${keyed(c.id, composer(c, blocked, handlers))}
   `;
 }
@@ -69,12 +73,9 @@ function composer(c: Customer, blocked: boolean, { send }: ChatPaneHandlers) {
       (event.currentTarget as HTMLTextAreaElement).form!.requestSubmit();
     }
   };
+  // While blocked, <chat-block-banner> (just before this form) takes its place; `disabled` is
+  // the fallback for a browser without :state().
   return html`<form class="composer ${blocked ? 'is-blocked' : ''}" @submit=${submit}>
-    ${blocked
-      ? html`<p class="composer-note" id="composer-note">
-          You blocked this customer. Unblock them to send messages.
-        </p>`
-      : nothing}
     <div class="composer-row">
       <label class="visually-hidden" for="composer-input">Message</label>
       <textarea
@@ -83,7 +84,6 @@ function composer(c: Customer, blocked: boolean, { send }: ChatPaneHandlers) {
         rows="1"
         placeholder=${blocked ? 'Messaging is off for blocked customers' : 'Type a message'}
         ?disabled=${blocked}
-        aria-describedby=${blocked ? 'composer-note' : nothing}
         @keydown=${onKeydown}
       ></textarea>
       <button class="send" type="submit" ?disabled=${blocked} aria-label="Send">

@@ -48,6 +48,15 @@ const rowPill = (id, text) =>
     text,
   );
 
+/** The composer banner's sentence, without the bidi isolates around the name. */
+const bannerMessage = () =>
+  page.$eval('chat-block-banner', (b) => (b.checkVisibility() ? b.shadowRoot.querySelector('[part~="message"]').textContent.replace(/[\u2066-\u2069]/g, '') : ''));
+/** The notice's line as read, '' when hidden. */
+const noticeText = () =>
+  page.$eval('chat-block-notice', (n) =>
+    n.checkVisibility() ? n.shadowRoot.querySelector('[part~="notice"]').textContent.replace(/[\u2066-\u2069]/g, '').replace(/\s+/g, ' ').trim() : '',
+  );
+
 const dialogOpen = () => page.evaluate(() => !!document.querySelector('chat-header-menu')?.shadowRoot.querySelector('chat-confirm-dialog')?.open);
 
 async function openChat({ id, name }) {
@@ -123,7 +132,58 @@ describe('demo inbox', () => {
     assert.equal(await dialogOpen(), false, 'the dialog closes once the backend accepted');
     assert.equal(await serverBlocked(EMILY.id), true, 'the mock API saw the block');
     assert.equal(await page.$eval('#composer-input', (t) => t.disabled), true, 'composer is off');
-    assert.match(await page.$eval('.composer-note', (n) => n.textContent), /You blocked this customer\. Unblock them to send messages\./);
+    // <chat-block-banner> takes the composer's place (hidden by the host's CSS alone), and
+    // <chat-block-notice> ends the conversation.
+    assert.equal(await bannerMessage(), `You blocked ${EMILY.name}. Unblock to send messages.`);
+    assert.equal(await page.$eval('.composer', (f) => getComputedStyle(f).display), 'none', 'the composer is hidden');
+    assert.match(await noticeText(), /^You blocked this customer · \d{1,2}:\d{2}\s?(AM|PM)? · Unblock$/);
+  });
+
+  test('unblock from the composer banner: its dialog, the server, then focus in the composer', async () => {
+    await api('customer/block', { phone: EMILY.id });
+    await page.goto(base);
+    await page.waitForSelector(`li[data-customer="${EMILY.id}"]`);
+    await openChat(EMILY);
+    await rowPill(EMILY.id, 'Blocked');
+    // Seeded from the host's data: nobody said who blocked, or when.
+    assert.equal(await bannerMessage(), `${EMILY.name} is blocked. Unblock to send messages.`);
+    assert.equal(await noticeText(), 'This customer is blocked · Unblock');
+
+    await page.click('chat-block-banner >>> [part~="unblock"]');
+    await page.waitForFunction(() => document.querySelector('chat-block-banner')?.shadowRoot.querySelector('chat-confirm-dialog')?.open);
+    assert.deepEqual(await axeViolations(page), [], 'the banner\'s dialog open');
+    await page.click('chat-block-banner >>> chat-confirm-dialog >>> [part~="confirm"]');
+
+    await rowPill(EMILY.id, 'Unblocked');
+    assert.equal(await serverBlocked(EMILY.id), false, 'the mock API saw the unblock');
+    await page.waitForFunction(() => !document.querySelector('chat-block-banner').checkVisibility());
+    assert.equal(await page.$eval('.composer', (f) => getComputedStyle(f).display), 'block', 'the composer is back');
+    await page.waitForFunction(() => document.activeElement?.id === 'composer-input');
+    assert.equal(await page.$eval('chat-block-notice', (n) => n.checkVisibility()), false, 'the notice hides');
+  });
+
+  test('a failed unblock from the notice shows the error on the line, and Unblock retries', async () => {
+    await api('customer/block', { phone: EMILY.id });
+    await page.goto(base);
+    await page.waitForSelector(`li[data-customer="${EMILY.id}"]`);
+    await openChat(EMILY);
+    await rowPill(EMILY.id, 'Blocked');
+    await api('control', { failure: 'next' });
+    await page.click('chat-block-notice >>> [part~="unblock"]');
+    await page.waitForFunction(() => document.querySelector('chat-block-notice')?.shadowRoot.querySelector('chat-confirm-dialog')?.open);
+    await page.click('chat-block-notice >>> chat-confirm-dialog >>> [part~="confirm"]');
+    await page.waitForSelector('chat-block-notice >>> chat-confirm-dialog >>> [role="alert"]');
+    await page.click('chat-block-notice >>> chat-confirm-dialog >>> [part~="cancel"]');
+    const alert = await page.waitForSelector('chat-block-notice >>> [part~="error"]');
+    assert.match(await alert.evaluate((a) => a.textContent), /^Couldn't unblock: .*500/);
+    assert.equal(await serverBlocked(EMILY.id), true, 'nothing changed on the server');
+    assert.deepEqual(await axeViolations(page), [], 'the error on the notice');
+
+    await page.click('chat-block-notice >>> [part~="unblock"]');
+    await page.waitForFunction(() => document.querySelector('chat-block-notice')?.shadowRoot.querySelector('chat-confirm-dialog')?.open);
+    await page.click('chat-block-notice >>> chat-confirm-dialog >>> [part~="confirm"]');
+    await rowPill(EMILY.id, 'Unblocked');
+    assert.equal(await serverBlocked(EMILY.id), false, 'the retry reached the server');
   });
 
   test('unblock with the keyboard only', async () => {
