@@ -41,7 +41,13 @@ import { styles } from './chat-block-banner.styles.js';
  * @csspart message - "You blocked Priya Sharma. Unblock to send messages."
  * @csspart unblock - The Unblock button.
  * @csspart error - Why the last unblock failed (`role="alert"`).
- * @csspart dialog-confirm - The confirm button of the banner's own dialog (also `dialog`, `dialog-heading`, `dialog-message`, `dialog-error`, `dialog-actions`, `dialog-cancel`).
+ * @csspart dialog - The banner's own dialog (rendered on first use when the page has no `<chat-confirm-dialog>`): its native `<dialog>`.
+ * @csspart dialog-heading - Its heading.
+ * @csspart dialog-message - Its message.
+ * @csspart dialog-error - Why the unblock failed, in the dialog.
+ * @csspart dialog-actions - Its row of buttons.
+ * @csspart dialog-cancel - Its Cancel button.
+ * @csspart dialog-confirm - Its Unblock button.
  *
  * @cssprop --chat-font-family - Font family of every element.
  * @cssprop --chat-color-scheme - `light dark` (default: follows prefers-color-scheme), `light` or `dark`.

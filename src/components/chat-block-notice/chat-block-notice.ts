@@ -45,7 +45,13 @@ const separator = html`<span part="separator" aria-hidden="true"> · </span>`;
  * @csspart separator - Each " · " between the pieces.
  * @csspart unblock - The Unblock button, styled as a link.
  * @csspart error - Why the last unblock failed (`role="alert"`).
- * @csspart dialog-confirm - The confirm button of the notice's own dialog (also `dialog`, `dialog-heading`, `dialog-message`, `dialog-error`, `dialog-actions`, `dialog-cancel`).
+ * @csspart dialog - The notice's own dialog (rendered on first use when the page has no `<chat-confirm-dialog>`): its native `<dialog>`.
+ * @csspart dialog-heading - Its heading.
+ * @csspart dialog-message - Its message.
+ * @csspart dialog-error - Why the unblock failed, in the dialog.
+ * @csspart dialog-actions - Its row of buttons.
+ * @csspart dialog-cancel - Its Cancel button.
+ * @csspart dialog-confirm - Its Unblock button.
  *
  * @cssprop --chat-font-family - Font family of every element.
  * @cssprop --chat-color-scheme - `light dark` (default: follows prefers-color-scheme), `light` or `dark`.
