@@ -257,6 +257,36 @@ describe('<chat-blocked-list>', () => {
       before.remove();
     });
 
+    it('a refused unblock keeps the row, marked failed, and its Retry works from the keyboard (confirm-unblock="false")', async () => {
+      const b = answering();
+      const list = await listOf(ITEMS);
+      list.setAttribute('confirm-unblock', 'false');
+      await list.updateComplete;
+      const ravi = () => rowOf(list, ITEMS[3].id)!;
+      ravi().querySelector<HTMLElement>('[data-col="1"]')!.focus();
+      await press('Delete');
+      await until(() => b.calls.length === 1, 2000, 'the request, without a dialog');
+      expect(ownDialog(list)).to.equal(null);
+      b.calls[0].settle.reject(new Error("Couldn't reach the server. Check the connection and try again."));
+      await until(() => ravi().getAttribute('part')!.includes('failed'), 2000, 'the row marked failed');
+      expect(inRow(ravi(), 'error')!.textContent).to.equal("Couldn't unblock: Couldn't reach the server. Check the connection and try again.");
+      expect(store.get(ITEMS[3].id).blocked).to.equal(true);
+      await accessible(list);
+      await press('End');
+      expectFocus(inRow(ravi(), 'retry'), 'Retry');
+      await press('Enter');
+      await until(() => b.calls.length === 2, 2000, 'the retry');
+      await list.updateComplete;
+      // The Retry button gave way to "Unblocking…": focus stays on that cell, not <body>.
+      await pause(0);
+      expectFocus(ravi().querySelector('[data-col="3"]'), 'the action cell while it runs');
+      b.calls[1].settle.resolve(undefined);
+      await until(() => !rowOf(list, ITEMS[3].id), 2000, 'the row to leave');
+      await pause(0);
+      // Ravi was the last row: focus goes to the row that is now last, same column.
+      expectFocus(inRow(rowOf(list, ITEMS[2].id)!, 'unblock'), 'Joana’s Unblock');
+    });
+
     it('arrows, Home / End, Ctrl+Home / Ctrl+End and Space follow the grid pattern', async () => {
       const list = await listOf(ITEMS);
       const cell = (id: string, col: number) => rowOf(list, id)!.querySelector<HTMLElement>(`[data-col="${col}"]`)!;
