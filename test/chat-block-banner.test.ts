@@ -123,6 +123,22 @@ describe('<chat-block-banner>', () => {
       expect(el.matches(':state(blocked)')).to.equal(true);
     });
 
+    it('is accessible on a dark page, in the error state too (light-dark follows the page)', async () => {
+      store.set(PRIYA.id, true);
+      const el = await banner('confirm-unblock="false"');
+      el.parentElement!.style.cssText = 'color-scheme: dark; background: #0b0d10; color: #e8eaed; padding: 20px';
+      await accessible(el);
+      const fail = (e: ChatBlockRequestEvent) => e.detail.waitUntil(Promise.reject(new Error('Server down')));
+      document.addEventListener('chat-unblock-request', fail);
+      try {
+        await clickOn(part(el, 'unblock'));
+        await until(() => el.shadowRoot!.querySelector('[part~="error"]') !== null, 2000, 'the error');
+      } finally {
+        document.removeEventListener('chat-unblock-request', fail);
+      }
+      await accessible(el);
+    });
+
     it('is accessible while blocked', async () => {
       store.set(PRIYA.id, true);
       const el = await banner();

@@ -113,6 +113,22 @@ describe('<chat-block-notice>', () => {
       expect(shown(el)).to.equal('This customer is blocked · Unblock');
     });
 
+    it('is accessible on a dark page, in the error state too (light-dark follows the page)', async () => {
+      store.set(PRIYA.id, { blocked: true, by: 'Asha', at: new Date(), reason: 'spam' });
+      const el = await notice('confirm-unblock="false"');
+      el.parentElement!.style.cssText = 'color-scheme: dark; background: #0b0d10; color: #e8eaed; padding: 20px';
+      await accessible(el);
+      const fail = (e: ChatBlockRequestEvent) => e.detail.waitUntil(Promise.reject(new Error('Server down')));
+      document.addEventListener('chat-unblock-request', fail);
+      try {
+        await clickOn(part(el, 'unblock'));
+        await until(() => el.shadowRoot!.querySelector('[part~="error"]') !== null, 2000, 'the error');
+      } finally {
+        document.removeEventListener('chat-unblock-request', fail);
+      }
+      await accessible(el);
+    });
+
     it('is a note in the message list', async () => {
       store.set(PRIYA.id, true);
       const el = await notice();
