@@ -234,6 +234,24 @@ describe('<chat-block-banner>', () => {
       }
     });
 
+    it('a host that enables its composer a moment after the change still gets the focus there', async () => {
+      store.set(PRIYA.id, true);
+      const el = await banner('confirm-unblock="false"');
+      const textarea = composer().querySelector('textarea')!;
+      textarea.disabled = true;
+      // Like a framework: the host's state changes on the event, its DOM a little later.
+      const onChange = () => void Promise.resolve().then(() => (textarea.disabled = false));
+      document.addEventListener('chat-block-change', onChange);
+      try {
+        part(el, 'unblock').focus();
+        await press('Enter');
+        await until(() => isHidden(el), 2000, 'hidden');
+        await until(() => focused() === textarea, 2000, 'focus in the composer');
+      } finally {
+        document.removeEventListener('chat-block-change', onChange);
+      }
+    });
+
     it('busy while it runs, the failure shows (role="alert"), Unblock retries; axe in each state', async () => {
       store.set(PRIYA.id, true);
       const el = await banner('confirm-unblock="false"');

@@ -68,6 +68,8 @@ export async function unblock(u: Unblock): Promise<void> {
   const outcome = await runBlockFlow({ target: u.el, store: u.store, customer: u.customer, action: 'unblock', text: u.text, dialog });
   if (outcome !== 'applied') return;
   await u.el.updateComplete;
+  // One frame for the host to re-render what the unblock enables (a framework's composer).
+  await new Promise((resolve) => requestAnimationFrame(resolve));
   // Lost: on <body>, or still on something of ours that is gone or hidden (its dialog's button included).
   const active = deepActiveElement();
   if (!active || active === document.body || (within(active, u.el) && !(active.checkVisibility?.() ?? active.isConnected))) {
