@@ -14,6 +14,8 @@ async function call<T>(path: string, init?: RequestInit): Promise<T> {
 
 export const demoApi = {
   customers: () => call<Customer[]>('/customers'),
+  /** The demo's listing endpoint (the reference API has none). */
+  blockedCustomers: () => call<Customer[]>('/customers?blocked=true'),
   control: () => call<MockControl>('/control'),
   setControl: (patch: Partial<MockControl>) =>
     call<MockControl>('/control', { method: 'POST', body: JSON.stringify(patch) }),

@@ -1,5 +1,5 @@
 import '../src/define.js';
-import { blockStore, connectBackend, fetchBackend } from '../src/index.js';
+import { blockStore, connectBackend, fetchBackend, requestBlockChange } from '../src/index.js';
 import { render } from 'lit';
 import { demoApi, type Customer } from './api.js';
 import { mountMockControls } from './mock-controls.js';
@@ -7,6 +7,7 @@ import { showToast } from './toast.js';
 import { mountThemeSwitcher } from './theme-switcher.js';
 import { chatPane } from './views/chat-pane.js';
 import { conversationList } from './views/conversation-list.js';
+import { blockedItems, blockedPage } from './views/blocked-page.js';
 
 /**
  * The demo host: a team inbox that owns its data (customers, messages) and lets
@@ -35,6 +36,22 @@ function update(): void {
   const blocked = open ? blockStore.get(open.id).blocked : false;
   render(chatPane(open, blocked, { send }), $('chat'));
   scrollHistoryToEnd();
+}
+
+/** Chats or Blocked customers, from the address's hash (so Back works). */
+async function showView(): Promise<void> {
+  const blockedView = location.hash === '#blocked';
+  document.querySelector<HTMLElement>('.app')!.hidden = blockedView;
+  $('blocked-view').hidden = !blockedView;
+  $('nav-chats').toggleAttribute('aria-current', !blockedView);
+  $('nav-blocked').toggleAttribute('aria-current', blockedView);
+  if (blockedView) await refreshBlocked();
+}
+
+async function refreshBlocked(): Promise<void> {
+  const blocked = await demoApi.blockedCustomers();
+  $('blocked-count').textContent = blocked.length ? String(blocked.length) : '';
+  if (!$('blocked-view').hidden) render(blockedPage(blockedItems(blocked)), $('blocked-view'));
 }
 
 function openChat(id: string): void {
@@ -71,8 +88,12 @@ function scrollHistoryToEnd(): void {
 
 async function loadCustomers(): Promise<void> {
   customers = await demoApi.customers();
-  // The reference API has no "is blocked" query: the host seeds what it knows.
-  for (const c of customers) blockStore.set(c.id, c.blocked);
+  // The reference API has no "is blocked" query: the host seeds what it knows (and the
+  // demo's server keeps why, until when and since when).
+  for (const c of customers) {
+    blockStore.set(c.id, c.blocked ? { blocked: true, reason: c.blockReason, until: c.blockedUntil, at: c.blockedAt } : false);
+  }
+  await refreshBlocked();
   if ((!openId || !byId(openId)) && customers.length > 0) openChat(customers[0].id);
   else update();
 }
@@ -81,11 +102,21 @@ function wireEvents(mock: { refresh(): Promise<void> }): void {
   document.addEventListener('chat-block-change', ({ detail }) => {
     const c = byId(detail.customer.id);
     const verb = detail.blocked ? 'blocked' : 'unblocked';
-    if (c) addMessage(c, 'system', `You ${verb} this customer`);
+    // A block is told in the conversation by <chat-block-notice>; an unblock leaves a line.
+    if (c && !detail.blocked) addMessage(c, 'system', `You unblocked this customer`);
     showToast(`${detail.customer.name} ${verb}.`);
     void mock.refresh();
+    void refreshBlocked();
     update();
   });
+  // A timed block ended while the page was open. The library never unblocks by itself:
+  // this inbox decides to, through the normal request (so the server is told).
+  blockStore.addEventListener('chat-block-expired', ({ detail }) => {
+    const c = byId(detail.customer.id);
+    showToast(`${c?.name ?? detail.customer.id}'s timed block ended: unblocking.`);
+    void requestBlockChange(document, blockStore, { id: detail.customer.id, name: c?.name ?? '' }, 'unblock').catch(() => {});
+  });
+  window.addEventListener('hashchange', () => void showView());
   document.addEventListener('chat-block-error', ({ detail }) => {
     void mock.refresh();
     showToast(`Couldn't ${detail.action} ${detail.customer.name}: ${detail.error.message}`, 'error');
@@ -110,10 +141,13 @@ function wireEvents(mock: { refresh(): Promise<void> }): void {
 async function main(): Promise<void> {
   mountThemeSwitcher($('theme') as HTMLSelectElement);
   // Every request under `document` goes to the mock API; the page never holds the key.
-  connectBackend(document, fetchBackend({ baseUrl: '/api' }), { timeoutMs: 8000 });
+  // The mock stores a block's reason and end (sendMetadata). It records no agent, so no `by`:
+  // the elements then say "You blocked…" for this page's blocks.
+  connectBackend(document, fetchBackend({ baseUrl: '/api', sendMetadata: true }), { timeoutMs: 8000 });
   const mock = mountMockControls($('mock-controls'), $('mock-mode'), loadCustomers);
   wireEvents(mock);
   await loadCustomers();
+  await showView();
 }
 
 main().catch((error) => {

@@ -27,7 +27,7 @@ export function chatPane(customer: Customer | undefined, blocked: boolean, handl
         <p class="chat-sub">${prettyPhone(c.id)} · WhatsApp</p>
       </div>
       <chat-status-pill customer=${c.id} announce></chat-status-pill>
-      <chat-header-menu customer=${c.id} customer-name=${c.name}>
+      <chat-header-menu customer=${c.id} customer-name=${c.name} reasons="spam abusive other" durations="1m 24h 7d" undo-ms>
         <chat-menu-item value="mark-read">Mark read</chat-menu-item>
         <chat-menu-item value="assign">Assign to…</chat-menu-item>
       </chat-header-menu>

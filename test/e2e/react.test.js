@@ -34,10 +34,13 @@ test('props reach the elements and their events reach onChat… callbacks', asyn
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   await page.goto(site.url);
   await page.waitForFunction(() => document.querySelector('chat-header-menu')?.customerName === 'Priya Sharma');
-  await page.click('::-p-aria([name="More options"][role="button"])');
+  // The trigger is named for its customer ("More actions for Priya Sharma").
+  await page.click('chat-header-menu >>> [part~="trigger"]');
+  await page.waitForSelector('::-p-aria([name="Mark read"][role="menuitem"])');
   await page.click('::-p-aria([name="Mark read"][role="menuitem"])');
   await page.waitForFunction(() => document.getElementById('log').textContent.includes('select:mark-read'));
-  await page.click('::-p-aria([name="More options"][role="button"])');
+  await page.click('chat-header-menu >>> [part~="trigger"]');
+  await page.waitForSelector('::-p-aria([name="Block"][role="menuitem"])');
   await page.click('::-p-aria([name="Block"][role="menuitem"])');
   await page.waitForFunction(() => document.querySelector('chat-header-menu').shadowRoot.querySelector('chat-confirm-dialog')?.open);
   await page.click('chat-header-menu >>> chat-confirm-dialog >>> [part~="confirm"]');
