@@ -4,7 +4,7 @@ import type { CustomerBlockState } from '../../state/block-store.js';
 import { displayName, isolate } from '../../state/customer-id.js';
 import { format } from '../../strings/registry.js';
 import { ChatConfirmDialog } from '../chat-confirm-dialog/chat-confirm-dialog.js';
-import { defaultTrue, ownDialog, stateNames, unblock } from '../chat-block-notice/unblock-action.js';
+import { defaultTrue, ownDialog, stateNames, unblock } from '../../internal/unblock-action.js';
 import { styles } from './chat-block-banner.styles.js';
 
 /**

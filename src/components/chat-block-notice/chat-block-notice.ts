@@ -5,7 +5,7 @@ import { displayName, isolate } from '../../state/customer-id.js';
 import { format } from '../../strings/registry.js';
 import { ChatConfirmDialog } from '../chat-confirm-dialog/chat-confirm-dialog.js';
 import { styles } from './chat-block-notice.styles.js';
-import { defaultTrue, formatWhen, ownDialog, reasonText, stateNames, unblock } from './unblock-action.js';
+import { defaultTrue, formatWhen, ownDialog, reasonText, stateNames, unblock } from '../../internal/unblock-action.js';
 
 const separator = html`<span part="separator" aria-hidden="true"> · </span>`;
 

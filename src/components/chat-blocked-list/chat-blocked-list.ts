@@ -15,6 +15,7 @@ import { ChatConfirmDialog } from '../chat-confirm-dialog/chat-confirm-dialog.js
 import { runWithLimit, toConcurrency } from './bulk-runner.js';
 import { compileQuery, searchKey } from './search.js';
 import { visibleWindow } from './virtual-window.js';
+import { reasonText } from '../../internal/unblock-action.js';
 import { styles } from './chat-blocked-list.styles.js';
 
 /** One blocked customer, as the host knows them. Only `id` is required. */
@@ -455,7 +456,7 @@ export class ChatBlockedList extends ChatElement {
     const parts: string[] = [];
     if (by) parts.push(format(t.blockedListBy, { by: isolate(by) }));
     if (at) parts.push(formatTime(at, lang));
-    if (reason) parts.push(reason);
+    if (reason) parts.push(reasonText(reason, t));
     if (until) parts.push(format(t.blockedListUntil, { time: formatTime(until, lang) }));
     return parts.join(' · ');
   }

@@ -1,10 +1,10 @@
 import { html, type ReactiveElement } from 'lit';
-import { pageDialog, runBlockFlow } from '../../internal/block-flow.js';
-import { deepActiveElement } from '../../internal/focus.js';
-import type { CustomerRef } from '../../events.js';
-import type { BlockStore, CustomerBlockState } from '../../state/block-store.js';
-import type { ChatStrings } from '../../strings/en.js';
-import type { ChatConfirmDialog } from '../chat-confirm-dialog/chat-confirm-dialog.js';
+import { pageDialog, runBlockFlow } from './block-flow.js';
+import { deepActiveElement } from './focus.js';
+import type { CustomerRef } from '../events.js';
+import type { BlockStore, CustomerBlockState } from '../state/block-store.js';
+import type { ChatStrings } from '../strings/en.js';
+import type { ChatConfirmDialog } from '../components/chat-confirm-dialog/chat-confirm-dialog.js';
 
 /**
  * What `<chat-block-notice>` and `<chat-block-banner>` share: their Unblock (the
