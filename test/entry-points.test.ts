@@ -2,7 +2,15 @@ import { expect } from '@open-wc/testing';
 // Only the side-effect-free entry: nothing may be registered by importing it.
 import { ChatConfirmDialog, ChatHeaderMenu, ChatMenuItem, ChatStatusPill } from '../src/index.js';
 
-const TAGS = ['chat-header-menu', 'chat-menu-item', 'chat-confirm-dialog', 'chat-status-pill'];
+const TAGS = [
+  'chat-header-menu',
+  'chat-menu-item',
+  'chat-confirm-dialog',
+  'chat-status-pill',
+  'chat-block-notice',
+  'chat-block-banner',
+  'chat-blocked-list',
+];
 
 describe('entry points and define()', () => {
   it('importing the package entry registers no tag', () => {
