@@ -29,7 +29,8 @@ export function minifyCssLiterals(): Plugin {
  * Three builds from one config:
  * - `vite` (serve): the demo, with the mock reference API as dev-server middleware;
  * - `vite build`: the library as ES modules with `lit` and `@floating-ui/dom` left external;
- * - `vite build --mode cdn`: one self-contained file that registers the tags.
+ * - `vite build --mode cdn`: a self-contained entry that registers the tags, plus the chunks
+ *   it imports on first use (the menu's popup), next to it in dist/cdn/.
  */
 export default defineConfig(({ command, mode }) => {
   if (command === 'serve') {
@@ -52,8 +53,11 @@ export default defineConfig(({ command, mode }) => {
         copyPublicDir: false,
         rollupOptions: {
           input: 'src/define.ts',
-          preserveEntrySignatures: 'strict',
-          output: { format: 'es', entryFileNames: 'chat-block-elements.js' },
+          // The entry also exports what its chunks import from it (under short internal names,
+          // not API): one file on first load, no waterfall to a shared chunk.
+          preserveEntrySignatures: 'allow-extension',
+          // Chunks are imported by the entry with relative URLs, so the folder is copied whole.
+          output: { format: 'es', entryFileNames: 'chat-block-elements.js', chunkFileNames: '[name]-[hash].js' },
         },
       },
     };

@@ -1,10 +1,5 @@
 import { autoUpdate, computePosition, flip, offset, shift, size, type Placement } from '@floating-ui/dom';
 
-export const PLACEMENTS: readonly Placement[] = [
-  'top', 'top-start', 'top-end', 'right', 'right-start', 'right-end',
-  'bottom', 'bottom-start', 'bottom-end', 'left', 'left-start', 'left-end',
-];
-
 const EDGE = 8;
 
 /**

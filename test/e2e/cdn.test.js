@@ -3,7 +3,7 @@
 // classic-script loader, from a plain <script src> in another folder than the page.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
@@ -32,7 +32,8 @@ before(async () => {
     await build({ configFile: `${repo}vite.config.ts`, root: repo, mode: 'cdn', logLevel: 'silent', build: { outDir: dir } });
     await writeFile(join(dir, 'index.html'), PAGE);
     await mkdir(join(dir, 'vendor/cbe'), { recursive: true });
-    await copyFile(join(dir, 'chat-block-elements.js'), join(dir, 'vendor/cbe/chat-block-elements.js'));
+    // The entry and the chunks it imports on first use: a host copies the whole dist/cdn folder.
+    for (const file of (await readdir(dir)).filter((f) => f.endsWith('.js'))) await copyFile(join(dir, file), join(dir, 'vendor/cbe', file));
     await copyFile(`${repo}scripts/cdn-loader.js`, join(dir, 'vendor/cbe/chat-block-elements.loader.js'));
     await writeFile(join(dir, 'loader.html'), LOADER_PAGE);
   });

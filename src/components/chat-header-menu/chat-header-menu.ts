@@ -1,34 +1,68 @@
-import { html, nothing, render, type PropertyValues } from 'lit';
+import { html, isServer, nothing, render, type PropertyValues } from 'lit';
 import type { Placement } from '@floating-ui/dom';
 import { CustomerElement } from '../../internal/customer-element.js';
-import { anchorPopup, PLACEMENTS } from '../../internal/anchor-popup.js';
-import { Typeahead } from '../../internal/typeahead.js';
-import { warnOnce } from '../../internal/warn-once.js';
+import { PLACEMENTS } from '../../internal/placements.js';
+import { lazyModule, prefetchOnHint } from '../../internal/lazy.js';
 import { isTab } from '../../internal/keys.js';
-import { requestBlockChange } from '../../state/request-block-change.js';
-import { pageDialog, runBlockFlow } from '../../internal/block-flow.js';
-import { durationsQuestion, reasonsQuestion, type DurationsInput, type ReasonsInput } from '../../internal/block-questions.js';
-import { ChatMenuSelectEvent, type BlockAction, type CustomerRef } from '../../events.js';
+import type { DurationsInput, ReasonsInput } from '../../internal/block-questions.js';
+import type { BlockAction } from '../../events.js';
 import { format } from '../../strings/registry.js';
 import { displayName, isolate } from '../../state/customer-id.js';
 import { ChatMenuItem } from '../chat-menu-item/chat-menu-item.js';
 import { ChatConfirmDialog } from '../chat-confirm-dialog/chat-confirm-dialog.js';
 import { styles } from './chat-header-menu.styles.js';
-import { UndoToast } from './undo-toast.js';
+import type { MenuPopup } from './menu-popup.js';
 
-/** Boolean attributes that default to true: only the value "false" turns them off. */
-interface OpenedMenu {
-  /** Where the popup and the dialog are rendered, next to the trigger. */
+// What an opened menu does beyond showing its popup (floating-ui anchoring, the keyboard and
+// type-ahead in the popup, the outside press, the block flow and its dialog, the undo toast)
+// is its own module, loaded on the first open or on a hover or focus of any trigger before
+// it. The popup itself is rendered here, so the first click paints without waiting for it.
+const popupModule = lazyModule(() => import('./menu-popup.js'));
+
+/** An opened menu's state, created on the first open: a closed menu in a long list has none. */
+interface Opened {
+  /** Where the popup (and the dialog and toast) are rendered, next to the trigger. */
   container: HTMLElement;
+  /** Whether the popup is shown now (what `open` was at the last render). */
+  shown: boolean;
+  hasHostItems: boolean;
   focusOnOpen: 'first' | 'last' | null;
-  dialogRendered: boolean;
-  stopPositioning: (() => void) | null;
-  typeahead: Typeahead;
-  /** The last pointerdown that passed through this menu (its trigger or popup). */
-  insidePointer: Event | null;
-  outsidePointer: (event: PointerEvent) => void;
-  /** Created on the first accepted change with `undo-ms`. */
-  undo: UndoToast | null;
+  /** The loaded half; null while its module loads. */
+  popup: MenuPopup | null;
+  /** Choices and type-ahead that came while the popup's module loaded, run in order once it is here. */
+  queued: (() => void)[];
+}
+
+/**
+ * Where floating-ui will put the popup, computed at once for the first paint (floating-ui
+ * arrives with the popup's module and then keeps it placed): the side and alignment of
+ * `placement`, 4px away, on the other side when that has more room, 8px inside the viewport.
+ */
+function placeAtOnce(trigger: Element, popup: HTMLElement, placement: Placement): void {
+  const t = trigger.getBoundingClientRect();
+  const { width, height } = popup.getBoundingClientRect();
+  const [side, align] = placement.split('-');
+  const vertical = side === 'top' || side === 'bottom';
+  const along = (start: number, end: number, size: number) => (align === 'start' ? start : align === 'end' ? end - size : (start + end - size) / 2);
+  // Room before and after the trigger on the placement's axis; flip when the side asked for is short of it.
+  const before = (vertical ? t.top : t.left) - 12;
+  const after = (vertical ? innerHeight - t.bottom : innerWidth - t.right) - 12;
+  const size = vertical ? height : width;
+  const first = side === 'top' || side === 'left';
+  const useBefore = first ? before >= size || before > after : after < size && before > after;
+  let x: number;
+  let y: number;
+  if (vertical) {
+    x = along(t.left, t.right, width);
+    y = useBefore ? t.top - height - 4 : t.bottom + 4;
+  } else {
+    y = along(t.top, t.bottom, height);
+    x = useBefore ? t.left - width - 4 : t.right + 4;
+  }
+  x = Math.max(8, Math.min(x, innerWidth - width - 8));
+  y = Math.max(8, Math.min(y, innerHeight - height - 8));
+  popup.style.left = `${x}px`;
+  popup.style.top = `${y}px`;
 }
 
 // A closed menu is this one element and one binding: its accessible name, which must be in
@@ -38,13 +72,10 @@ interface OpenedMenu {
 // ::part(trigger) { background } keeps them).
 const trigger = (label: string) => html`<button part="trigger" type="button" aria-haspopup="menu" aria-label=${label}></button>`;
 
-// The menu's own dialog, with its parts exported under `dialog-…` names for `::part()`.
-const OWN_DIALOG = html`<chat-confirm-dialog exportparts="dialog:dialog, heading:dialog-heading, message:dialog-message, error:dialog-error, actions:dialog-actions, cancel:dialog-cancel, confirm:dialog-confirm"></chat-confirm-dialog>`;
-
+/** Boolean attributes that default to true: only the value "false" turns them off. */
 const defaultTrue = { fromAttribute: (value: string | null) => value !== 'false', toAttribute: String };
 // `undo-ms` alone turns undo on with its default window.
 const undoWindow = { fromAttribute: (value: string | null) => (value === null ? 0 : value === '' ? 5000 : Number(value)) };
-
 
 /**
  * @tag chat-header-menu
@@ -111,7 +142,6 @@ export class ChatHeaderMenu extends CustomerElement {
     reasonRequired: { attribute: 'reason-required', type: Boolean },
     durations: {},
     undoMs: { attribute: 'undo-ms', converter: undoWindow },
-    _hasHostItems: { state: true },
   };
 
   /** The name shown in the confirmation ("Block Priya Sharma?"); rendered as text. */
@@ -146,10 +176,9 @@ export class ChatHeaderMenu extends CustomerElement {
   declare canBlock: boolean;
   /** `confirm-unblock="false"` unblocks without asking. */
   declare confirmUnblock: boolean;
-  declare private _hasHostItems: boolean;
 
   // Everything an opened menu needs, created on first open: a closed menu in a long list carries none of it.
-  #opened: OpenedMenu | null = null;
+  #opened: Opened | null = null;
 
   constructor() {
     super();
@@ -160,7 +189,6 @@ export class ChatHeaderMenu extends CustomerElement {
     this.disabled = false;
     this.canBlock = true;
     this.confirmUnblock = true;
-    this._hasHostItems = false;
     // The element is its own listener (see handleEvent): no closure or event part per menu.
     this.addEventListener('click', this);
     this.addEventListener('keydown', this);
@@ -169,197 +197,25 @@ export class ChatHeaderMenu extends CustomerElement {
 
   /** @internal Routes clicks and keys from the trigger and the popup; the dialog's are not ours. */
   handleEvent(event: Event): void {
+    const opened = this.#opened;
     // Marked here, on the way through the menu, because a document listener cannot see
     // inside a host's closed shadow root (composedPath() stops at it).
-    if (event.type === 'pointerdown') return void (this.#opened && (this.#opened.insidePointer = event));
+    if (event.type === 'pointerdown') return opened?.popup?.pointer(event);
     const path = event.composedPath();
-    const isClick = event.type === 'click';
     if (path.includes(this.#trigger)) {
-      if (isClick) this.#onTriggerClick();
+      if (event.type === 'click') this.#onTriggerClick();
       else this.#onTriggerKeydown(event as KeyboardEvent);
-    } else if (this.#popup && path.includes(this.#popup)) {
-      if (isClick) this.#onMenuClick(event as MouseEvent);
-      else this.#onMenuKeydown(event as KeyboardEvent);
+      return;
     }
+    const popup = this.#popupElement;
+    if (!opened || !popup || !path.includes(popup)) return;
+    if (event.type === 'click') this.#onMenuClick(path);
+    else this.#onMenuKeydown(event as KeyboardEvent, path);
   }
 
-  get #session(): OpenedMenu {
-    return (this.#opened ??= {
-      container: Object.assign(document.createElement('div'), { style: 'display: contents' }),
-      focusOnOpen: null,
-      dialogRendered: false,
-      stopPositioning: null,
-      typeahead: new Typeahead(),
-      insidePointer: null,
-      undo: null,
-      outsidePointer: (event) => {
-        // Decided after the whole dispatch, once the menu has had its chance to mark the event.
-        setTimeout(() => {
-          if (this.#opened?.insidePointer !== event) this.open = false;
-        });
-      },
-    });
-  }
-
-  /** Opens the popup and focuses its first item. */
-  show(): void {
-    this.#session.focusOnOpen = 'first';
-    this.open = true;
-  }
-
-  /** Closes the popup; focus goes back to the trigger if it was inside. */
-  hide(): void {
-    this.open = false;
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#stopListening();
-    this.open = false;
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    if (this.disabled) this.open = false;
-    if (this.open) void this.#session;
-    if (changed.has('placement') && !PLACEMENTS.includes(this.placement)) {
-      console.error(`chat-header-menu: unknown placement "${this.placement}"; using "bottom-end".`);
-      this.placement = 'bottom-end';
-    }
-  }
-
-  protected override render() {
-    return trigger(this.#label);
-  }
-
-  /** Who this menu is about, for its words: the name, else the id (isolated: names may be right-to-left). */
-  get #name(): string {
-    const id = this.customerId;
-    return isolate(id === null ? this.text.thisCustomer : displayName(this.customerName, id));
-  }
-
-  get #label(): string {
-    return this.label || format(this.text.triggerLabel, { name: this.#name });
-  }
-
-  #renderPopup(session: OpenedMenu) {
-    const item = this.#blockItem();
-    return html`<div id="menu" part="menu" role="menu" popover="manual" aria-label=${this.#label}><slot @slotchange=${this.#onSlotChange}></slot>${
-      this._hasHostItems ? html`<div role="separator" part="separator"></div>` : nothing
-    }<chat-menu-item part="block-item" tone="danger" value=${item.action} ?disabled=${!!item.reason}>${item.label}${
-      item.reason ? html`<span slot="description">${item.reason}</span>` : nothing
-    }</chat-menu-item></div>${session.dialogRendered ? OWN_DIALOG : nothing}${session.undo ? session.undo.template(this.text) : nothing}`;
-  }
-
-  /** What the built-in item offers now, and why it can't be chosen, if so. */
-  #blockItem(): { action: BlockAction; label: string; reason: string } {
-    const t = this.text;
-    const state = this.customerState;
-    const action: BlockAction = state?.blocked ? 'unblock' : 'block';
-    const label = action === 'block' ? t.block : t.unblock;
-    let reason = '';
-    if (this.customerId === null) reason = t.missingCustomer;
-    else if (state?.pending) reason = state.pending === 'block' ? t.blockPending : t.unblockPending;
-    else if (!this.canBlock) reason = t.blockNotAllowed;
-    return { action, label, reason };
-  }
-
-  protected override async updated(changed: PropertyValues<this>): Promise<void> {
-    const trigger = this.#trigger;
-    trigger.ariaExpanded = String(this.open);
-    trigger.disabled = this.disabled;
-    const opened = this.#opened;
-    if (opened) {
-      if (!opened.container.isConnected) this.renderRoot.append(opened.container);
-      render(this.#renderPopup(opened), opened.container, { host: this });
-      opened.undo?.sync(this.renderRoot.querySelector('[part~="undo"]'), this.text);
-    }
-    if (!changed.has('open') || changed.get('open') === undefined && !this.open) return;
-    const popup = this.#popup;
-    if (!popup) return;
-    if (this.open) {
-      if (!popup.matches(':popover-open')) popup.showPopover();
-      if (this.customerId === null) {
-        warnOnce(
-          this,
-          'error',
-          `chat-header-menu${this.customerName ? ` for "${this.customerName}"` : ''}: its "customer" attribute is ${JSON.stringify(this.customer ?? null)}, ` +
-            'not a customer id (a non-blank string or a number), so Block is disabled.',
-        );
-      }
-      const session = this.#session;
-      session.stopPositioning?.();
-      session.stopPositioning = anchorPopup(this.#trigger, popup, this.placement);
-      document.addEventListener('pointerdown', session.outsidePointer, true);
-      // Slotted items may still be upgrading; focus after they have rendered.
-      await Promise.all(this.#hostItems().map((item) => item.updateComplete));
-      if (this.open) this.#focusItem(session.focusOnOpen === 'last' ? -1 : 0);
-      session.focusOnOpen = null;
-    } else {
-      // :focus-within misses focus inside the top-layer popup, so ask the roots.
-      const hadFocus = !!this.shadowRoot!.activeElement || this.contains(document.activeElement);
-      this.#stopListening();
-      if (popup.matches(':popover-open')) popup.hidePopover();
-      if (hadFocus) this.#trigger.focus();
-    }
-  }
-
-  get #trigger(): HTMLButtonElement {
-    return this.renderRoot.querySelector('[part~="trigger"]')!;
-  }
-
-  get #popup(): HTMLElement | null {
-    return this.renderRoot.querySelector('[part~="menu"]');
-  }
-
-  #hostItems(): ChatMenuItem[] {
-    const slot = this.renderRoot.querySelector('slot');
-    return (slot?.assignedElements() ?? []).filter(
-      (el): el is ChatMenuItem => el.getAttribute('role') === 'menuitem' && !(el as HTMLElement).hidden,
-    );
-  }
-
-  /** Every item in order: the host's, then Block / Unblock. */
-  #items(): HTMLElement[] {
-    const builtIn = this.renderRoot.querySelector<HTMLElement>('[part~="block-item"]');
-    return [...this.#hostItems(), ...(builtIn ? [builtIn] : [])];
-  }
-
-  #focusItem(index: number): void {
+  #onMenuKeydown(event: KeyboardEvent, path: EventTarget[]): void {
     const items = this.#items();
-    if (items.length) items[(index + items.length) % items.length].focus();
-  }
-
-  #stopListening(): void {
-    const session = this.#opened;
-    if (!session) return;
-    session.stopPositioning?.();
-    session.stopPositioning = null;
-    document.removeEventListener('pointerdown', session.outsidePointer, true);
-  }
-
-  #onSlotChange(): void {
-    this._hasHostItems = this.#hostItems().length > 0;
-  }
-
-  #onTriggerClick(): void {
-    // Enter and Space arrive here too, as the button's own click.
-    if (this.open) return this.hide();
-    this.show();
-  }
-
-  #onTriggerKeydown(event: KeyboardEvent): void {
-    const where = event.key === 'ArrowDown' ? 'first' : event.key === 'ArrowUp' ? 'last' : null;
-    if (!where || this.disabled) return;
-    event.preventDefault();
-    this.#session.focusOnOpen = where;
-    if (this.open) this.#focusItem(where === 'last' ? -1 : 0);
-    else this.open = true;
-  }
-
-  #onMenuKeydown(event: KeyboardEvent): void {
-    const items = this.#items();
-    const current = items.indexOf(event.composedPath().find((n) => items.includes(n as HTMLElement)) as HTMLElement);
+    const current = items.indexOf(path.find((n) => items.includes(n as HTMLElement)) as HTMLElement);
     switch (isTab(event) ? 'Tab' : event.key) {
       case 'ArrowDown':
         this.#focusItem(current + 1);
@@ -382,87 +238,232 @@ export class ChatHeaderMenu extends CustomerElement {
         return;
       case 'Enter':
       case ' ':
-        if (current >= 0) this.#choose(items[current]);
+        if (current >= 0) this.#withPopup((popup) => popup.choose(items[current]));
         break;
       default: {
         if (event.key.length !== 1 || event.ctrlKey || event.metaKey || event.altKey) return;
-        const labels = items.map((item) => (item as ChatMenuItem).label ?? item.textContent ?? '');
-        const index = this.#session.typeahead.match(event.key, labels, current);
-        if (index >= 0) items[index].focus();
+        const key = event.key;
+        this.#withPopup((popup) => {
+          const index = popup.typeahead(key, items, current);
+          if (index >= 0) items[index].focus();
+        });
       }
     }
     event.preventDefault();
     event.stopPropagation();
   }
 
-  #onMenuClick(event: MouseEvent): void {
+  #onMenuClick(path: EventTarget[]): void {
     const items = this.#items();
-    const item = event.composedPath().find((n) => items.includes(n as HTMLElement));
-    if (item) this.#choose(item as HTMLElement);
+    const item = path.find((n) => items.includes(n as HTMLElement));
+    if (item) this.#withPopup((popup) => popup.choose(item as HTMLElement));
   }
 
-  #choose(item: HTMLElement): void {
-    // The property, not aria-disabled: that one catches up only in the item's own update.
-    if ((item as ChatMenuItem).disabled) return;
-    this.#trigger.focus();
-    this.open = false;
-    if (item.matches('[part~="block-item"]')) {
-      // A host's typo (e.g. durations="tomorrow") is a clear console error, not a silent no-op.
-      this.#runBlockFlow(this.#blockItem().action).catch((error) => console.error(error));
-    } else {
-      const menuItem = item as ChatMenuItem;
-      this.dispatchEvent(new ChatMenuSelectEvent(menuItem.value || menuItem.label, item));
-    }
+  /** Runs `fn` now if the popup's module is here, else once it is (in the order asked). */
+  #withPopup(fn: (popup: MenuPopup) => void): void {
+    const opened = this.#session;
+    if (opened.popup) fn(opened.popup);
+    else opened.queued.push(() => fn(opened.popup!));
   }
 
-  /** Confirm (unless unblocking without confirmation), run the request, then offer Undo. */
-  async #runBlockFlow(action: BlockAction): Promise<void> {
-    const id = this.customerId;
-    if (id === null) return;
-    const customer: CustomerRef = { id, name: displayName(this.customerName, id) };
-    const t = this.text;
-    const skipDialog = action === 'unblock' && !this.confirmUnblock;
-    const outcome = await runBlockFlow({
-      target: this,
-      store: this.store,
-      customer,
-      action,
-      text: t,
-      dialog: skipDialog ? null : await this.#dialog(),
-      extras: {
-        reasons: reasonsQuestion(this.reasons, !!this.reasonRequired, t),
-        durations: durationsQuestion(this.durations, t),
-      },
+  get #session(): Opened {
+    return (this.#opened ??= {
+      container: Object.assign(document.createElement('div'), { style: 'display: contents' }),
+      shown: false,
+      hasHostItems: false,
+      focusOnOpen: null,
+      popup: null,
+      queued: [],
     });
-    if (outcome === 'applied' && this.undoMs > 0) this.#offerUndo(customer, action);
   }
 
-  #offerUndo(customer: CustomerRef, done: BlockAction): void {
-    const session = this.#session;
-    session.undo ??= new UndoToast(
-      () => this.requestUpdate(),
-      // Through the normal lifecycle: events, waitUntil, errors; no confirmation (that was the point).
-      (offer) => {
-        // Focus was on Undo, which goes away: back to the trigger, not <body>.
-        if (this.shadowRoot?.activeElement?.closest('[part~="undo"]')) this.#trigger.focus();
-        void requestBlockChange(this, this.store, offer.customer, offer.done === 'block' ? 'unblock' : 'block').catch(() => {});
-      },
-    );
-    session.undo.show({ customer, done }, this.undoMs);
+  /** Opens the popup and focuses its first item. */
+  show(): void {
+    this.#session.focusOnOpen = 'first';
+    this.open = true;
   }
 
-  /** The page's own `<chat-confirm-dialog>` if it has one, else ours, rendered on first use. */
-  async #dialog(): Promise<ChatConfirmDialog> {
-    const shared = pageDialog(this);
-    if (shared) return shared;
-    const session = this.#session;
-    if (!session.dialogRendered) {
-      // Rendered next to the popup, which exists by now: the dialog follows a choice in it.
-      session.dialogRendered = true;
-      this.requestUpdate();
-      await this.updateComplete;
+  /** Closes the popup; focus goes back to the trigger if it was inside. */
+  hide(): void {
+    this.open = false;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The first hover or focus of any menu's trigger starts loading the popup's module.
+    if (!isServer) prefetchOnHint(popupModule, (path) => path.some((n) => n instanceof ChatHeaderMenu));
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#opened?.popup?.closed();
+    this.open = false;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (this.disabled) this.open = false;
+    if (this.open) this.#load(this.#session);
+    if (changed.has('placement') && !PLACEMENTS.includes(this.placement)) {
+      console.error(`chat-header-menu: unknown placement "${this.placement}"; using "bottom-end".`);
+      this.placement = 'bottom-end';
     }
-    return this.renderRoot.querySelector('chat-confirm-dialog')!;
+  }
+
+  /** Attaches the popup's module when it is here, else loads it and renders again when it is. */
+  #load(opened: Opened): void {
+    if (opened.popup) return;
+    const module = popupModule.now;
+    if (!module) {
+      popupModule.load().then(
+        () => this.requestUpdate(),
+        (error) => {
+          console.error('chat-header-menu: the popup could not be loaded.', error);
+          opened.queued = [];
+        },
+      );
+      return;
+    }
+    opened.popup = new module.MenuPopup(this, {
+      text: () => this.text,
+      customerId: () => this.customerId,
+      trigger: () => this.#trigger,
+      popup: () => this.#popupElement!,
+      blockAction: () => this.#blockItem().action,
+    });
+    // Open already (shown before the module came): anchor it now.
+    if (opened.shown) opened.popup.opened();
+  }
+
+  /** An open menu's updateComplete includes loading its popup's module, as its first open did before. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    if (this.open && !this.#opened?.popup && popupModule.now === undefined) {
+      await popupModule.load().catch(() => {});
+      this.requestUpdate();
+    }
+    return super.getUpdateComplete();
+  }
+
+  protected override render() {
+    return trigger(this.#label);
+  }
+
+  /** Who this menu is about, for its words: the name, else the id (isolated: names may be right-to-left). */
+  get #name(): string {
+    const id = this.customerId;
+    return isolate(id === null ? this.text.thisCustomer : displayName(this.customerName, id));
+  }
+
+  get #label(): string {
+    return this.label || format(this.text.triggerLabel, { name: this.#name });
+  }
+
+  #renderPopup(opened: Opened) {
+    const item = this.#blockItem();
+    const t = this.text;
+    return html`<div id="menu" part="menu" role="menu" popover="manual" aria-label=${this.#label}><slot @slotchange=${this.#onSlotChange}></slot>${
+      opened.hasHostItems ? html`<div role="separator" part="separator"></div>` : nothing
+    }<chat-menu-item part="block-item" tone="danger" value=${item.action} ?disabled=${!!item.reason}>${item.label}${
+      item.reason ? html`<span slot="description">${item.reason}</span>` : nothing
+    }</chat-menu-item></div>${opened.popup ? opened.popup.extras(t) : nothing}`;
+  }
+
+  /** What the built-in item offers now, and why it can't be chosen, if so. */
+  #blockItem(): { action: BlockAction; label: string; reason: string } {
+    const t = this.text;
+    const state = this.customerState;
+    const action: BlockAction = state?.blocked ? 'unblock' : 'block';
+    const label = action === 'block' ? t.block : t.unblock;
+    let reason = '';
+    if (this.customerId === null) reason = t.missingCustomer;
+    else if (state?.pending) reason = state.pending === 'block' ? t.blockPending : t.unblockPending;
+    else if (!this.canBlock) reason = t.blockNotAllowed;
+    return { action, label, reason };
+  }
+
+  protected override async updated(): Promise<void> {
+    const trigger = this.#trigger;
+    trigger.ariaExpanded = String(this.open);
+    trigger.disabled = this.disabled;
+    const opened = this.#opened;
+    if (!opened) return;
+    if (!opened.container.isConnected) this.renderRoot.append(opened.container);
+    render(this.#renderPopup(opened), opened.container, { host: this });
+    const popup = opened.popup;
+    popup?.rendered(this.text);
+    if (popup && opened.queued.length) {
+      const queued = opened.queued;
+      opened.queued = [];
+      for (const replay of queued) replay();
+    }
+    if (this.open === opened.shown) return;
+    opened.shown = this.open;
+    const element = this.#popupElement!;
+    if (this.open) {
+      if (!element.matches(':popover-open')) element.showPopover();
+      placeAtOnce(trigger, element, this.placement);
+      popup?.opened();
+      const focus = opened.focusOnOpen;
+      // Slotted items may still be upgrading; focus after they have rendered.
+      await Promise.all(this.#hostItems().map((item) => item.updateComplete));
+      if (this.open) this.#focusItem(focus === 'last' ? -1 : 0);
+      opened.focusOnOpen = null;
+    } else {
+      // :focus-within misses focus inside the top-layer popup, so ask the roots.
+      const hadFocus = !!this.shadowRoot!.activeElement || this.contains(document.activeElement);
+      popup?.closed();
+      if (element.matches(':popover-open')) element.hidePopover();
+      if (hadFocus) trigger.focus();
+    }
+  }
+
+  get #trigger(): HTMLButtonElement {
+    return this.renderRoot.querySelector('[part~="trigger"]')!;
+  }
+
+  get #popupElement(): HTMLElement | null {
+    return this.#opened ? this.renderRoot.querySelector('[part~="menu"]') : null;
+  }
+
+  #hostItems(): ChatMenuItem[] {
+    const slot = this.renderRoot.querySelector('slot');
+    return (slot?.assignedElements() ?? []).filter(
+      (el): el is ChatMenuItem => el.getAttribute('role') === 'menuitem' && !(el as HTMLElement).hidden,
+    );
+  }
+
+  /** Every item in order: the host's, then Block / Unblock. */
+  #items(): HTMLElement[] {
+    const builtIn = this.renderRoot.querySelector<HTMLElement>('[part~="block-item"]');
+    return [...this.#hostItems(), ...(builtIn ? [builtIn] : [])];
+  }
+
+  #focusItem(index: number): void {
+    const items = this.#items();
+    if (items.length) items[(index + items.length) % items.length].focus();
+  }
+
+  #onSlotChange(): void {
+    const opened = this.#session;
+    const has = this.#hostItems().length > 0;
+    if (has === opened.hasHostItems) return;
+    opened.hasHostItems = has;
+    this.requestUpdate();
+  }
+
+  #onTriggerClick(): void {
+    // Enter and Space arrive here too, as the button's own click.
+    if (this.open) return this.hide();
+    this.show();
+  }
+
+  #onTriggerKeydown(event: KeyboardEvent): void {
+    const where = event.key === 'ArrowDown' ? 'first' : event.key === 'ArrowUp' ? 'last' : null;
+    if (!where || this.disabled) return;
+    event.preventDefault();
+    this.#session.focusOnOpen = where;
+    if (this.open) this.#focusItem(where === 'last' ? -1 : 0);
+    else this.open = true;
   }
 }
 

@@ -1,0 +1,57 @@
+/** A module loaded with dynamic `import()` on first need, once per page. */
+export interface LazyModule<T> {
+  /** The module if it has loaded, else undefined (no load started). */
+  readonly now: T | undefined;
+  /** Loads it (once; a failed load is tried again on the next call). */
+  load(): Promise<T>;
+  /** Resolves once it has loaded, by whatever call, without starting a load. */
+  readonly loaded: Promise<T>;
+}
+
+export function lazyModule<T>(importer: () => Promise<T>): LazyModule<T> {
+  let loading: Promise<T> | undefined;
+  let done!: (module: T) => void;
+  const lazy = {
+    now: undefined as T | undefined,
+    loaded: new Promise<T>((resolve) => (done = resolve)),
+    load: () =>
+      (loading ??= importer().then(
+        (module) => {
+          done((lazy.now = module));
+          return module;
+        },
+        (error) => {
+          loading = undefined;
+          throw error;
+        },
+      )),
+  };
+  return lazy;
+}
+
+/**
+ * Starts loading `lazy` as soon as the pointer enters, or focus lands in, an element for
+ * which `wanted(path)` holds, so the first click does not wait on the network. One pair of
+ * capturing listeners on the document for the whole page (none per element), installed
+ * on the first call and removed once the module has loaded. A hint from inside a closed
+ * shadow root is not seen here: that first open then loads on the click itself.
+ */
+export function prefetchOnHint(lazy: LazyModule<unknown>, wanted: (path: EventTarget[]) => boolean): void {
+  if (lazy.now || hinted.has(lazy)) return;
+  hinted.add(lazy);
+  const options = { capture: true, passive: true };
+  const stop = () => {
+    document.removeEventListener('pointerover', onHint, options);
+    document.removeEventListener('focusin', onHint, options);
+  };
+  function onHint(event: Event): void {
+    if (lazy.now) return stop();
+    if (wanted(event.composedPath())) lazy.load().catch(() => {});
+  }
+  document.addEventListener('pointerover', onHint, options);
+  document.addEventListener('focusin', onHint, options);
+  // Loaded by another route (a click, show()): the hints are no longer needed.
+  void lazy.loaded.then(stop);
+}
+
+const hinted = new WeakSet<LazyModule<unknown>>();
