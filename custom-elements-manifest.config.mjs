@@ -63,6 +63,8 @@ function publicContractOnly() {
           // An attribute is always a string: `| undefined` only says it may be absent.
           for (const attr of decl.attributes ?? []) {
             if (attr.type?.text) attr.type.text = attr.type.text.replace(/\s*\|\s*undefined\b/g, '');
+            // A property that also takes objects (reasons, durations) is only its text form as an attribute.
+            if (/^string \|/.test(attr.type?.text ?? '') && /\b[A-Z]\w*\b/.test(attr.type.text)) attr.type.text = 'string';
           }
           if (decl.customElement && decl.tagName) elements.push({ decl, module: mod.path });
         }

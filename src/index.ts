@@ -4,15 +4,14 @@
  */
 export { ChatHeaderMenu } from './components/chat-header-menu/chat-header-menu.js';
 export { ChatMenuItem } from './components/chat-menu-item/chat-menu-item.js';
-export {
-  ChatConfirmDialog,
-  type ConfirmOptions,
-  type ConfirmAnswer,
-  type ReasonChoice,
-  type ReasonsQuestion,
-  type DurationChoice,
-  type DurationsQuestion,
-} from './components/chat-confirm-dialog/chat-confirm-dialog.js';
+export { ChatConfirmDialog, type ConfirmOptions } from './components/chat-confirm-dialog/chat-confirm-dialog.js';
+export type {
+  ConfirmAnswer,
+  ReasonChoice,
+  ReasonsQuestion,
+  DurationChoice,
+  DurationsQuestion,
+} from './components/chat-confirm-dialog/confirm-choices.js';
 export { ChatStatusPill, type PillStatus } from './components/chat-status-pill/chat-status-pill.js';
 export { ChatBlockNotice } from './components/chat-block-notice/chat-block-notice.js';
 export { ChatBlockBanner } from './components/chat-block-banner/chat-block-banner.js';

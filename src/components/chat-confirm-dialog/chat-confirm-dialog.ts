@@ -14,7 +14,6 @@ import {
   type ReasonsQuestion,
 } from './confirm-choices.js';
 
-export type { ConfirmAnswer, DurationChoice, DurationsQuestion, ReasonChoice, ReasonsQuestion } from './confirm-choices.js';
 
 interface Asking {
   resolve(confirmed: boolean): void;

@@ -4,7 +4,7 @@ import { CustomerElement } from '../../internal/customer-element.js';
 import { PLACEMENTS } from '../../internal/placements.js';
 import { lazyModule, prefetchOnHint } from '../../internal/lazy.js';
 import { isTab } from '../../internal/keys.js';
-import type { DurationsInput, ReasonsInput } from '../../internal/block-questions.js';
+import type { DurationChoice, ReasonChoice } from '../chat-confirm-dialog/confirm-choices.js';
 import type { BlockAction } from '../../events.js';
 import { format } from '../../strings/registry.js';
 import { displayName, isolate } from '../../state/customer-id.js';
@@ -151,14 +151,14 @@ export class ChatHeaderMenu extends CustomerElement {
    * page's language; "other" asks for the agent's words), or a list of `{ value, label, freeText? }`.
    * The answer travels in `detail.reason`.
    */
-  declare reasons: ReasonsInput;
+  declare reasons: string | readonly ReasonChoice[] | null | undefined;
   /** With `reasons`: Block cannot be confirmed without one. */
   declare reasonRequired: boolean;
   /**
    * Offers timed blocks: `durations="24h 7d"` (s, m, h, d, w) or a list of `{ label, ms }`;
    * "Until unblocked" comes first. The end travels in `detail.until` (ISO 8601).
    */
-  declare durations: DurationsInput;
+  declare durations: string | readonly DurationChoice[] | null | undefined;
   /**
    * After an accepted block or unblock, offers Undo for this many milliseconds
    * (`undo-ms` alone: 5000; absent: off). Undo sends the opposite request, unconfirmed.
