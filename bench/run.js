@@ -14,10 +14,12 @@ import { sizeCase } from './cases/size.js';
 import { renderCase } from './cases/render.js';
 import { interactionCase } from './cases/interaction.js';
 import { leaksCase } from './cases/leaks.js';
+import { renderChart } from './plot.js';
 import { blockedListCase } from './cases/blocked-list.js';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
+const plot = args.includes('--plot');
 const only = args.find((a) => a.startsWith('--only='))?.slice(7).split(',');
 const wanted = (name) => !only || only.includes(name);
 const log = (message) => process.stderr.write(`[bench] ${message}\n`);
@@ -35,10 +37,11 @@ async function main() {
   const server = await serve(built.pagesDir);
   const browser = await launchBrowser();
   let browserVersion;
+  let renderSeries = null;
   try {
     browserVersion = await browser.version();
     const context = { browser, origin: server.origin, config, table, variants: built.pages, log };
-    if (wanted('render')) await renderCase(context);
+    if (wanted('render')) renderSeries = await renderCase(context);
     if (built.withLibrary && wanted('interaction')) await interactionCase(context);
     if (built.withLibrary && wanted('leaks')) await leaksCase(context);
     if (built.withLibrary && wanted('blocked-list')) await blockedListCase(context);
@@ -53,7 +56,7 @@ async function main() {
   console.log(`\nchat-block-elements bench: ${mode}\n${machine}\n`);
   console.log(table.text());
   if (built.heaviest.length) {
-    console.log('\nlargest inputs of the whole-library bundle (minified bytes):');
+    console.log('\nlargest sources in the first-load file, Lit aside (minified bytes):');
     for (const { path, bytes } of built.heaviest) console.log(`  ${String(bytes).padStart(6)}  ${path}`);
   }
   const verdict = table.failures ? `${table.failures} budget(s) missed` : 'every budget met';
@@ -62,6 +65,15 @@ async function main() {
     join(OUT, 'last-run.md'),
     `Mode: ${mode}. Machine: ${machine}. Took ${seconds} s.\n\n${table.markdown()}\n\n${verdict}\n`,
   );
+  if (plot) {
+    if (!renderSeries) log('--plot needs the render case: nothing plotted');
+    else {
+      const chart = join(OUT, 'render-chart.svg');
+      const note = `${quick ? 'quick' : 'full'} run, ${config.runs} runs; ${browserVersion}, ${availableParallelism()} cores; ${new Date().toISOString().slice(0, 10)}`;
+      await writeFile(chart, renderChart(renderSeries, { note }));
+      console.log(`chart: ${chart}`);
+    }
+  }
   if (!built.withLibrary) return 1;
   return table.failures ? 1 : 0;
 }

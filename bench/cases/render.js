@@ -42,14 +42,21 @@ export async function renderCase({ browser, origin, config, table, variants, log
         const vsLit = value / m('lit', n, what);
         const row = { group, measure: `${label}: ${VARIANTS[variant]}`, value: fmt(value) };
         if (variant !== 'lit') row.ratio = format.ratio(vsLit, 'trivial Lit');
-        // The issue's budgets are set on the 1,000-row figures (the base count).
-        if (variant === 'lib' && n === base && what === 'ms') Object.assign(row, { checked: vsLit, budget: { max: 1.3, unit: '×' } });
-        if (variant === 'lib' && n === base && what === 'heap') Object.assign(row, { checked: vsLit, budget: { max: 1.5, unit: '×' } });
+        // Issue 10's budgets, on the 1,000-row figures (the base count): a row of pill + closed
+        // menu costs no more time or DOM nodes than the trivial Lit row, and at most 1.2× its heap.
+        const limit = { ms: 1.0, heap: 1.2, nodes: 1.0 }[what];
+        if (variant === 'lib' && n === base) Object.assign(row, { checked: vsLit, budget: { max: limit, unit: '×' } });
         table.add(row);
       }
-      if (what === 'ms' && n === base && variants.includes('lib') && variantsFor(n).includes('shoelace')) {
-        const faster = m('shoelace', n, 'ms') / m('lib', n, 'ms');
-        table.add({ group, measure: 'time: library vs Shoelace', value: `${faster.toFixed(1)}× faster`, checked: faster, budget: { min: 30, unit: '×' } });
+      if (what === 'ms' && variants.includes('lib') && variantsFor(n).includes('shoelace')) {
+        // Shoelace's cost depends on the widgets composed, so the budget is relative: the
+        // library's speed-up over Shoelace at least the trivial Lit row's, in the same run.
+        const lib = m('shoelace', n, 'ms') / m('lib', n, 'ms');
+        const lit = m('shoelace', n, 'ms') / m('lit', n, 'ms');
+        table.add({ group, measure: 'time: trivial Lit vs Shoelace', value: `${lit.toFixed(1)}× faster` });
+        const row = { group, measure: 'time: library vs Shoelace', value: `${lib.toFixed(1)}× faster`, ratio: format.ratio(lib / lit, "trivial Lit's speed-up") };
+        if (n === base) Object.assign(row, { checked: lib / lit, budget: { min: 1.0, unit: '×' } });
+        table.add(row);
       }
     }
   }
@@ -59,7 +66,9 @@ export async function renderCase({ browser, origin, config, table, variants, log
   for (const variant of variantsFor(large)) {
     const flat = (m(variant, large, 'ms') / large) / (m(variant, base, 'ms') / base);
     const row = { group, measure: `time per row: ${VARIANTS[variant]}`, value: `${format.ms((m(variant, large, 'ms') / large) * 1000)} /1k rows`, ratio: format.ratio(flat, `at ${base}`) };
-    if (variant === 'lib') Object.assign(row, { checked: flat, budget: { max: 1.2, unit: '×' } });
+    if (variant === 'lib') Object.assign(row, { checked: flat, budget: { max: 1.1, unit: '×' } });
     table.add(row);
   }
+  // For the chart (--plot): the median time of every variant at every row count it rendered.
+  return Object.fromEntries(variants.map((v) => [VARIANTS[v], counts.filter((n) => variantsFor(n).includes(v)).map((n) => [n, m(v, n, 'ms')])]));
 }

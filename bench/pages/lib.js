@@ -1,9 +1,9 @@
 // chat-block-elements itself, as a host page would use it: the library entry,
 // the tag registrations, and connectBackend answering every request.
 import { LitElement } from 'lit';
-import { blockStore, connectBackend } from '../../src/index.ts';
+import { blockStore, connectBackend, requestBlockChange } from '../../src/index.ts';
 import '../../src/define.ts';
-import { afterNextFrame, conversationRow, customerId, deferred, install } from './harness.js';
+import { afterNextFrame, atPhase, conversationRow, customerId, customerName, deferred, install, paintedWhen } from './harness.js';
 
 // The backend: 'manual' leaves each call pending until the bench answers it
 // (to time answer → pill painted); 'auto' answers at once (leak cycles).
@@ -92,8 +92,11 @@ install({
         part(menu, 'trigger').click();
         await menu.updateComplete;
         if (!menu.open) throw new Error('the menu did not open');
-        if (k % 2) document.body.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
-        else part(menu, 'menu').dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+        if (k % 2) {
+          document.body.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+          // The menu decides on an outside press in a task after the dispatch.
+          await new Promise((r) => setTimeout(r, 0));
+        } else part(menu, 'menu').dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
         await menu.updateComplete;
         if (menu.open) throw new Error('the menu did not close');
         // Let observers and autoUpdate's frame callbacks run now and then, as they would between clicks.
@@ -117,5 +120,36 @@ install({
     },
 
     storeListeners: () => blockStore.listenerCount,
+
+    /** Starts blocking row i's customer from code (no menu, no dialog); resolves once the backend has been called. */
+    async startBlockDirect(i) {
+      const row = document.getElementById('rows').children[i];
+      called = deferred();
+      requestBlockChange(pillOf(row), blockStore, { id: customerId(i), name: customerName(i) }, 'block').catch(() => {});
+      await called.promise;
+    },
+
+    /**
+     * Closing a modal <chat-confirm-dialog> alone, at `phase` ms into a frame: resolves the
+     * time from cancel() to the first frame painted without it. The dialog sits in a shadow
+     * root of its own, so the menus never take it for the page's dialog.
+     */
+    async dialogClose(phase) {
+      let dialog = document.getElementById('bench-dialog-host')?.shadowRoot.querySelector('chat-confirm-dialog');
+      if (!dialog) {
+        const host = Object.assign(document.createElement('div'), { id: 'bench-dialog-host' });
+        document.body.append(host);
+        dialog = document.createElement('chat-confirm-dialog');
+        host.attachShadow({ mode: 'open' }).append(dialog);
+      }
+      void dialog.confirm({ heading: 'Block Customer?', message: 'They will not be able to message you.' });
+      await dialog.updateComplete;
+      await until(() => dialog.shadowRoot.querySelector('dialog')?.open, 'the dialog to open');
+      await atPhase(phase);
+      const t0 = performance.now();
+      dialog.cancel();
+      const t1 = await paintedWhen(() => !dialog.shadowRoot.querySelector('dialog').open);
+      return t1 - t0;
+    },
   },
 });
