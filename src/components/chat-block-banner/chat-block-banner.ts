@@ -1,10 +1,8 @@
-import { html, nothing, type PropertyValues } from 'lit';
-import { CustomerElement } from '../../internal/customer-element.js';
+import { html, nothing } from 'lit';
+import { BlockedCustomerElement } from '../../internal/blocked-customer-element.js';
 import type { CustomerBlockState } from '../../state/block-store.js';
 import { displayName, isolate } from '../../state/customer-id.js';
 import { format } from '../../strings/registry.js';
-import { ChatConfirmDialog } from '../chat-confirm-dialog/chat-confirm-dialog.js';
-import { defaultTrue, ownDialog, stateNames, unblock } from '../../internal/unblock-action.js';
 import { styles } from './chat-block-banner.styles.js';
 
 /**
@@ -50,7 +48,7 @@ import { styles } from './chat-block-banner.styles.js';
  * @csspart dialog-confirm - Its Unblock button.
  *
  * @cssprop --chat-font-family - Font family of every element.
- * @cssprop --chat-color-scheme - `light dark` (default: follows prefers-color-scheme), `light` or `dark`.
+ * @cssprop --chat-color-scheme - Unset by default: the page's own `color-scheme` (inherited). Set `light`, `dark`, or `light dark` (follow the OS) to override.
  * @cssprop --chat-focus-ring - Focus outline color.
  * @cssprop --chat-radius - Corner radius of the banner (the button follows it).
  * @cssprop --chat-accent - Background of the Unblock button.
@@ -58,41 +56,11 @@ import { styles } from './chat-block-banner.styles.js';
  * @cssprop --chat-banner-background - Background of the banner.
  * @cssprop --chat-danger - Color of the error text.
  */
-export class ChatBlockBanner extends CustomerElement {
+export class ChatBlockBanner extends BlockedCustomerElement {
   static override readonly tagName = 'chat-block-banner';
-  static readonly dependencies = { 'chat-confirm-dialog': ChatConfirmDialog };
   static override styles = styles;
-  static override properties = {
-    customerName: { attribute: 'customer-name' },
-    confirmUnblock: { attribute: 'confirm-unblock', converter: defaultTrue },
-    _dialogRendered: { state: true },
-  };
 
-  /** The customer's name ("You blocked Priya Sharma."); rendered as text. Blank: the id. */
-  declare customerName: string;
-  /** `confirm-unblock="false"` unblocks without asking. */
-  declare confirmUnblock: boolean;
-  declare private _dialogRendered: boolean;
-
-  // Attached on first show: banners of active customers never need it.
-  #internals: ElementInternals | null = null;
-  #shown: string[] = [];
-
-  constructor() {
-    super();
-    this.customerName = '';
-    this.confirmUnblock = true;
-    this._dialogRendered = false;
-  }
-
-  protected override render() {
-    const state = this.customerState;
-    const blocked = !!state?.blocked;
-    this.#exposeStates(blocked ? stateNames(state!) : []);
-    return html`${blocked ? this.#banner(state!) : nothing}${this._dialogRendered ? ownDialog : nothing}`;
-  }
-
-  #banner(state: CustomerBlockState) {
+  protected override renderBlocked(state: CustomerBlockState) {
     const t = this.text;
     const name = isolate(displayName(this.customerName, state.id));
     const message = state.by
@@ -102,43 +70,9 @@ export class ChatBlockBanner extends CustomerElement {
     const failed = !busy && state.error?.action === 'unblock' ? state.error.error.message : '';
     return html`<div part="banner"><p part="message">${message}<slot></slot></p><button part="unblock" type="button" aria-disabled=${
       busy ? 'true' : 'false'
-    } aria-busy=${busy ? 'true' : 'false'} @click=${this.#onUnblock}>${busy ? t.unblockPending : t.unblock}</button>${
+    } aria-busy=${busy ? 'true' : 'false'} @click=${this.onUnblock}>${busy ? t.unblockPending : t.unblock}</button>${
       failed ? html`<p part="error" role="alert">${format(t.unblockError, { error: failed })}</p>` : nothing
     }</div>`;
-  }
-
-  /** `:state(blocked)`, `:state(unblocking)`, `:state(error)`; none while active (and no internals). */
-  #exposeStates(names: string[]): void {
-    if (names.join() === this.#shown.join()) return;
-    const states = (this.#internals ??= this.attachInternals()).states;
-    for (const name of this.#shown) if (!names.includes(name)) states.delete(name);
-    for (const name of names) states.add(name);
-    this.#shown = names;
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    // Unblocked elsewhere while our dialog asks: it would be a modal inside a hidden element.
-    const dialog = this._dialogRendered ? this.renderRoot.querySelector('chat-confirm-dialog') : null;
-    if (dialog?.open && !dialog.busy && !this.customerState?.blocked) dialog.cancel();
-  }
-
-  #onUnblock(): void {
-    const id = this.customerId;
-    const state = this.customerState;
-    if (id === null || !state?.blocked || state.pending) return;
-    void unblock({
-      el: this,
-      store: this.store,
-      customer: { id, name: displayName(this.customerName, id) },
-      text: this.text,
-      confirm: this.confirmUnblock,
-      ownDialog: async () => {
-        this._dialogRendered = true;
-        await this.updateComplete;
-        return this.renderRoot.querySelector('chat-confirm-dialog')!;
-      },
-    });
   }
 }
 

@@ -1,11 +1,10 @@
-import { html, nothing, type PropertyValues } from 'lit';
-import { CustomerElement } from '../../internal/customer-element.js';
+import { html, nothing } from 'lit';
+import { BlockedCustomerElement } from '../../internal/blocked-customer-element.js';
 import type { CustomerBlockState } from '../../state/block-store.js';
-import { displayName, isolate } from '../../state/customer-id.js';
+import { isolate } from '../../state/customer-id.js';
 import { format } from '../../strings/registry.js';
-import { ChatConfirmDialog } from '../chat-confirm-dialog/chat-confirm-dialog.js';
 import { styles } from './chat-block-notice.styles.js';
-import { defaultTrue, formatWhen, ownDialog, reasonText, stateNames, unblock } from '../../internal/unblock-action.js';
+import { formatWhen, reasonText } from '../../internal/unblock-action.js';
 
 const separator = html`<span part="separator" aria-hidden="true"> · </span>`;
 
@@ -54,48 +53,18 @@ const separator = html`<span part="separator" aria-hidden="true"> · </span>`;
  * @csspart dialog-confirm - Its Unblock button.
  *
  * @cssprop --chat-font-family - Font family of every element.
- * @cssprop --chat-color-scheme - `light dark` (default: follows prefers-color-scheme), `light` or `dark`.
+ * @cssprop --chat-color-scheme - Unset by default: the page's own `color-scheme` (inherited). Set `light`, `dark`, or `light dark` (follow the OS) to override.
  * @cssprop --chat-focus-ring - Focus outline color.
  * @cssprop --chat-radius - Corner radius of the line's background.
  * @cssprop --chat-notice-color - Text color of the line.
  * @cssprop --chat-notice-background - Background of the line.
  * @cssprop --chat-danger - Color of the error text.
  */
-export class ChatBlockNotice extends CustomerElement {
+export class ChatBlockNotice extends BlockedCustomerElement {
   static override readonly tagName = 'chat-block-notice';
-  static readonly dependencies = { 'chat-confirm-dialog': ChatConfirmDialog };
   static override styles = styles;
-  static override properties = {
-    customerName: { attribute: 'customer-name' },
-    confirmUnblock: { attribute: 'confirm-unblock', converter: defaultTrue },
-    _dialogRendered: { state: true },
-  };
 
-  /** The customer's name, for the confirmation ("Unblock Priya Sharma?"); rendered as text. */
-  declare customerName: string;
-  /** `confirm-unblock="false"` unblocks without asking. */
-  declare confirmUnblock: boolean;
-  declare private _dialogRendered: boolean;
-
-  // Attached on first show: the notices of active customers never need it.
-  #internals: ElementInternals | null = null;
-  #shown: string[] = [];
-
-  constructor() {
-    super();
-    this.customerName = '';
-    this.confirmUnblock = true;
-    this._dialogRendered = false;
-  }
-
-  protected override render() {
-    const state = this.customerState;
-    const blocked = !!state?.blocked;
-    this.#exposeStates(blocked ? stateNames(state!) : []);
-    return html`${blocked ? this.#line(state!) : nothing}${this._dialogRendered ? ownDialog : nothing}`;
-  }
-
-  #line(state: CustomerBlockState) {
+  protected override renderBlocked(state: CustomerBlockState) {
     const t = this.text;
     const who = state.by
       ? format(t.noticeBlockedBy, { by: isolate(state.by) })
@@ -108,43 +77,9 @@ export class ChatBlockNotice extends CustomerElement {
       state.at ? html`${separator}<time part="time" datetime=${state.at}>${formatWhen(state.at, t.$code)}</time>` : nothing
     }${state.reason ? html`${separator}<span part="reason">${isolate(reasonText(state.reason, t))}</span>` : nothing}${
       state.until ? html`${separator}<span part="until">${format(t.noticeUntil, { time: formatWhen(state.until, t.$code) })}</span>` : nothing
-    }${separator}<button part="unblock" type="button" aria-disabled=${busy ? 'true' : 'false'} aria-busy=${busy ? 'true' : 'false'} @click=${this.#onUnblock}>${
+    }${separator}<button part="unblock" type="button" aria-disabled=${busy ? 'true' : 'false'} aria-busy=${busy ? 'true' : 'false'} @click=${this.onUnblock}>${
       busy ? t.unblockPending : t.unblock
     }</button>${failed ? html`<span part="error" role="alert">${format(t.unblockError, { error: failed })}</span>` : nothing}</div>`;
-  }
-
-  /** `:state(blocked)`, `:state(unblocking)`, `:state(error)`; none while active (and no internals). */
-  #exposeStates(names: string[]): void {
-    if (names.join() === this.#shown.join()) return;
-    const states = (this.#internals ??= this.attachInternals()).states;
-    for (const name of this.#shown) if (!names.includes(name)) states.delete(name);
-    for (const name of names) states.add(name);
-    this.#shown = names;
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    // Unblocked elsewhere while our dialog asks: it would be a modal inside a hidden element.
-    const dialog = this._dialogRendered ? this.renderRoot.querySelector('chat-confirm-dialog') : null;
-    if (dialog?.open && !dialog.busy && !this.customerState?.blocked) dialog.cancel();
-  }
-
-  #onUnblock(): void {
-    const id = this.customerId;
-    const state = this.customerState;
-    if (id === null || !state?.blocked || state.pending) return;
-    void unblock({
-      el: this,
-      store: this.store,
-      customer: { id, name: displayName(this.customerName, id) },
-      text: this.text,
-      confirm: this.confirmUnblock,
-      ownDialog: async () => {
-        this._dialogRendered = true;
-        await this.updateComplete;
-        return this.renderRoot.querySelector('chat-confirm-dialog')!;
-      },
-    });
   }
 }
 

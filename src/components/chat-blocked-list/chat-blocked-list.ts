@@ -140,7 +140,7 @@ function formatTime(iso: string, lang: string): string {
  * @csspart empty - The empty state ("No blocked customers."), a polite live region.
  *
  * @cssprop --chat-font-family - Font family of every element.
- * @cssprop --chat-color-scheme - `light dark` (default: follows prefers-color-scheme), `light` or `dark`.
+ * @cssprop --chat-color-scheme - Unset by default: the page's own `color-scheme` (inherited). Set `light`, `dark`, or `light dark` (follow the OS) to override.
  * @cssprop --chat-text - Text color.
  * @cssprop --chat-muted - Secondary text (ids, details).
  * @cssprop --chat-surface - Background.

@@ -1,0 +1,83 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { CustomerElement } from './customer-element.js';
+import type { CustomerBlockState } from '../state/block-store.js';
+import { displayName } from '../state/customer-id.js';
+import { ChatConfirmDialog } from '../components/chat-confirm-dialog/chat-confirm-dialog.js';
+import { defaultTrue, ownDialog, stateNames, unblock } from './unblock-action.js';
+
+/**
+ * What `<chat-block-notice>` and `<chat-block-banner>` share: they show only while their
+ * customer is blocked (nothing rendered and no internals otherwise), expose
+ * `:state(blocked)`, `:state(unblocking)` and `:state(error)`, and offer Unblock through
+ * the normal flow, in the page's dialog or their own, rendered on first use.
+ */
+export abstract class BlockedCustomerElement extends CustomerElement {
+  static readonly dependencies = { 'chat-confirm-dialog': ChatConfirmDialog };
+  static override properties = {
+    customerName: { attribute: 'customer-name' },
+    confirmUnblock: { attribute: 'confirm-unblock', converter: defaultTrue },
+    _dialogRendered: { state: true },
+  };
+
+  /** The customer's name ("Unblock Priya Sharma?"); rendered as text. Blank: the id. */
+  declare customerName: string;
+  /** `confirm-unblock="false"` unblocks without asking. */
+  declare confirmUnblock: boolean;
+  declare private _dialogRendered: boolean;
+
+  // Attached on first show: the elements of active customers never need it.
+  #internals: ElementInternals | null = null;
+  #shown: string[] = [];
+
+  constructor() {
+    super();
+    this.customerName = '';
+    this.confirmUnblock = true;
+    this._dialogRendered = false;
+  }
+
+  /** What shows while the customer is blocked. */
+  protected abstract renderBlocked(state: CustomerBlockState): unknown;
+
+  protected override render() {
+    const state = this.customerState;
+    const blocked = !!state?.blocked;
+    this.#exposeStates(blocked ? stateNames(state!) : []);
+    return html`${blocked ? this.renderBlocked(state!) : nothing}${this._dialogRendered ? ownDialog : nothing}`;
+  }
+
+  /** `:state(blocked)`, `:state(unblocking)`, `:state(error)`; none while active (and no internals). */
+  #exposeStates(names: string[]): void {
+    if (names.join() === this.#shown.join()) return;
+    const states = (this.#internals ??= this.attachInternals()).states;
+    for (const name of this.#shown) if (!names.includes(name)) states.delete(name);
+    for (const name of names) states.add(name);
+    this.#shown = names;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // Unblocked elsewhere while our dialog asks: it would be a modal inside a hidden element.
+    const dialog = this._dialogRendered ? this.renderRoot.querySelector('chat-confirm-dialog') : null;
+    if (dialog?.open && !dialog.busy && !this.customerState?.blocked) dialog.cancel();
+  }
+
+  /** The Unblock button's click (bound to the element by Lit). */
+  protected onUnblock(): void {
+    const id = this.customerId;
+    const state = this.customerState;
+    if (id === null || !state?.blocked || state.pending) return;
+    void unblock({
+      el: this,
+      store: this.store,
+      customer: { id, name: displayName(this.customerName, id) },
+      text: this.text,
+      confirm: this.confirmUnblock,
+      ownDialog: async () => {
+        this._dialogRendered = true;
+        await this.updateComplete;
+        return this.renderRoot.querySelector('chat-confirm-dialog')!;
+      },
+    });
+  }
+}
