@@ -96,7 +96,7 @@ function publicContractOnly() {
 }
 
 export default {
-  globs: ['src/components/**/*.ts', 'src/internal/base-element.ts', 'src/internal/customer-element.ts'],
+  globs: ['src/components/**/*.ts', 'src/internal/base-element.ts', 'src/internal/customer-element.ts', 'src/internal/blocked-customer-element.ts'],
   exclude: ['src/**/*.styles.ts'],
   litelement: true,
   // package.json names the manifest itself; without this the analyzer rewrites that field to its --outdir.
