@@ -3,18 +3,14 @@
 // bulk unblock from the "Blocked customers" page with injected failures.
 import { after, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
-import { createServer } from 'vite';
-import { axeViolations, launchChromium } from './harness.js';
+import { axeViolations, startDemo } from './harness.js';
 
-const repo = fileURLToPath(new URL('../../', import.meta.url));
 const PRIYA = { id: '+919876543210', name: 'Priya Sharma' };
 
-/** @type {import('vite').ViteDevServer} */ let server;
-/** @type {import('puppeteer-core').Browser} */ let browser;
+let demo;
 /** @type {import('puppeteer-core').Page} */ let page;
 let base = '';
-const pageErrors = [];
+let pageErrors = [];
 
 async function api(path, body) {
   const init = body === undefined ? {} : { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
@@ -25,25 +21,11 @@ async function api(path, body) {
 const onServer = async (id) => (await api('customers')).find((c) => c.id === id);
 
 before(async () => {
-  server = await createServer({
-    configFile: `${repo}vite.config.ts`,
-    root: `${repo}demo`,
-    logLevel: 'warn',
-    server: { host: '127.0.0.1', port: 0, watch: null },
-  });
-  await server.listen();
-  base = server.resolvedUrls.local[0];
-  browser = await launchChromium();
-  page = await browser.newPage();
-  page.setDefaultTimeout(6000);
-  await page.setViewport({ width: 1280, height: 800 });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  demo = await startDemo();
+  ({ page, base, pageErrors } = demo);
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => demo?.close());
 
 beforeEach(async () => {
   await api('reset', {});

@@ -2,16 +2,11 @@
 // Run: CHROME_PATH=/usr/bin/chromium node --test test/e2e/
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
-import { createServer } from 'vite';
-import { axeViolations, launchChromium } from './harness.js';
+import { axeViolations, startDemo } from './harness.js';
 
-const repo = fileURLToPath(new URL('../../', import.meta.url));
 const EMILY = { id: '+14155550132', name: 'Emily Carter' };
 const MALLORY = { id: '+447911123456', name: '<img src=x onerror=alert(1)> Mallory' };
 
-/** @type {import('vite').ViteDevServer} */ let server;
-/** @type {import('puppeteer-core').Browser} */ let browser;
 /** @type {import('puppeteer-core').Page} */ let page;
 let base = '';
 const pageErrors = [];
@@ -73,19 +68,10 @@ async function blockWithMouse() {
   await page.click('chat-header-menu >>> chat-confirm-dialog >>> [part~="confirm"]');
 }
 
+let demo;
 before(async () => {
-  server = await createServer({
-    configFile: `${repo}vite.config.ts`,
-    root: `${repo}demo`,
-    logLevel: 'warn',
-    server: { host: '127.0.0.1', port: 0, watch: null },
-  });
-  await server.listen();
-  base = server.resolvedUrls.local[0];
-  browser = await launchChromium();
-  page = await browser.newPage();
-  page.setDefaultTimeout(6000);
-  await page.setViewport({ width: 1280, height: 800 });
+  demo = await startDemo();
+  ({ page, base } = demo);
   page.on('pageerror', (error) => pageErrors.push(error.message));
   page.on('dialog', (dialog) => {
     alerts.push(dialog.message());
@@ -93,10 +79,7 @@ before(async () => {
   });
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => demo?.close());
 
 beforeEach(async () => {
   await api('reset', {});

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
+import { createServer as createViteServer } from 'vite';
 import { CHROME_ARGS, findChrome, MISSING_CHROME_MESSAGE } from '../find-chrome.js';
 
 /** Headless Chromium (CHROME_PATH or the usual paths). */
@@ -66,4 +67,35 @@ export async function axeViolations(page) {
   return page.evaluate(async () =>
     (await window.axe.run(document)).violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`),
   );
+}
+
+const repo = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * The demo on its Vite dev server (mock API included) on 127.0.0.1, and a Chromium page
+ * at 1280×800 that records page errors. `close()` stops both.
+ */
+export async function startDemo() {
+  const server = await createViteServer({
+    configFile: `${repo}vite.config.ts`,
+    root: `${repo}demo`,
+    logLevel: 'warn',
+    server: { host: '127.0.0.1', port: 0, watch: null },
+  });
+  await server.listen();
+  const browser = await launchChromium();
+  const page = await browser.newPage();
+  page.setDefaultTimeout(6000);
+  await page.setViewport({ width: 1280, height: 800 });
+  const pageErrors = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  return {
+    base: server.resolvedUrls.local[0],
+    page,
+    pageErrors,
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
 }
