@@ -4,6 +4,7 @@ import { CustomerElement } from '../../internal/customer-element.js';
 import { PLACEMENTS } from '../../internal/placements.js';
 import { lazyModule, prefetchOnHint } from '../../internal/lazy.js';
 import { isTab } from '../../internal/keys.js';
+import { propertyDefaults } from '../../internal/defaults.js';
 import type { DurationChoice, ReasonChoice } from '../chat-confirm-dialog/confirm-choices.js';
 import type { BlockAction } from '../../events.js';
 import { format } from '../../strings/registry.js';
@@ -36,14 +37,19 @@ interface Opened {
 /**
  * Where floating-ui will put the popup, computed at once for the first paint (floating-ui
  * arrives with the popup's module and then keeps it placed): the side and alignment of
- * `placement`, 4px away, on the other side when that has more room, 8px inside the viewport.
+ * `placement` (start and end mirrored in right-to-left), 4px away, on the other side when
+ * that has more room, 8px inside the viewport.
  */
 function placeAtOnce(trigger: Element, popup: HTMLElement, placement: Placement): void {
   const t = trigger.getBoundingClientRect();
-  const { width, height } = popup.getBoundingClientRect();
+  // Its layout size: its rect is scaled by the opening animation.
+  const { offsetWidth: width, offsetHeight: height } = popup;
   const [side, align] = placement.split('-');
   const vertical = side === 'top' || side === 'bottom';
-  const along = (start: number, end: number, size: number) => (align === 'start' ? start : align === 'end' ? end - size : (start + end - size) / 2);
+  // As floating-ui does: start and end of a top or bottom placement follow the direction.
+  const rtl = vertical && align && getComputedStyle(popup).direction === 'rtl';
+  const start = rtl ? 'end' : 'start';
+  const along = (from: number, to: number, size: number) => (align === start ? from : align ? to - size : (from + to - size) / 2);
   // Room before and after the trigger on the placement's axis; flip when the side asked for is short of it.
   const before = (vertical ? t.top : t.left) - 12;
   const after = (vertical ? innerHeight - t.bottom : innerWidth - t.right) - 12;
@@ -182,13 +188,6 @@ export class ChatHeaderMenu extends CustomerElement {
 
   constructor() {
     super();
-    this.customerName = '';
-    this.label = '';
-    this.placement = 'bottom-end';
-    this.open = false;
-    this.disabled = false;
-    this.canBlock = true;
-    this.confirmUnblock = true;
     // The element is its own listener (see handleEvent): no closure or event part per menu.
     this.addEventListener('click', this);
     this.addEventListener('keydown', this);
@@ -303,7 +302,8 @@ export class ChatHeaderMenu extends CustomerElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (this.disabled) this.open = false;
-    if (this.open) this.#load(this.#session);
+    // Attached once loaded even if the menu closed meanwhile, so nothing waits for a later open.
+    if (this.open || this.#opened) this.#load(this.#session);
     if (changed.has('placement') && !PLACEMENTS.includes(this.placement)) {
       console.error(`chat-header-menu: unknown placement "${this.placement}"; using "bottom-end".`);
       this.placement = 'bottom-end';
@@ -466,6 +466,17 @@ export class ChatHeaderMenu extends CustomerElement {
     else this.open = true;
   }
 }
+
+// Defaults on the prototype: a closed menu in a long list stores only what the host set.
+propertyDefaults(ChatHeaderMenu, {
+  customerName: '',
+  label: '',
+  placement: 'bottom-end',
+  open: false,
+  disabled: false,
+  canBlock: true,
+  confirmUnblock: true,
+});
 
 declare global {
   interface HTMLElementTagNameMap {
