@@ -57,6 +57,8 @@ const OWN_DIALOG = html`<chat-confirm-dialog exportparts="dialog:dialog, heading
 export class MenuPopup {
   #dialogRendered = false;
   #stopPositioning: (() => void) | null = null;
+  /** The anchoring that waits for the first painted frame (null when closed). */
+  #anchoring: object | null = null;
   readonly #typeahead = new Typeahead();
   /** The last pointerdown that passed through this menu (its trigger or popup). */
   #insidePointer: Event | null = null;
@@ -101,12 +103,22 @@ export class MenuPopup {
       );
     }
     this.#stopPositioning?.();
-    this.#stopPositioning = anchorPopup(this.parts.trigger(), this.parts.popup(), host.placement);
+    this.#stopPositioning = null;
+    // The menu placed the popup for its first paint where floating-ui puts it; floating-ui
+    // takes over after that frame, so its work (its first call compiles it) never delays it.
+    const token = (this.#anchoring = {});
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        if (this.#anchoring !== token || !host.open) return;
+        this.#stopPositioning = anchorPopup(this.parts.trigger(), this.parts.popup(), host.placement);
+      }),
+    );
     document.addEventListener('pointerdown', this.#outsidePointer, true);
   }
 
   /** Stops anchoring and the outside-press listener (closed, or the menu left the page). */
   closed(): void {
+    this.#anchoring = null;
     this.#stopPositioning?.();
     this.#stopPositioning = null;
     document.removeEventListener('pointerdown', this.#outsidePointer, true);
