@@ -76,7 +76,7 @@ function placeAtOnce(trigger: Element, popup: HTMLElement, placement: Placement)
 // the popup is rendered there on first open, and the dots are painted by CSS
 // (a masked ::before in the button's text color, ButtonText in forced colors, so
 // ::part(trigger) { background } keeps them).
-const trigger = (label: string) => html`<button part="trigger" type="button" aria-haspopup="menu" aria-label=${label}></button>`;
+const trigger = (label: string) => html`<button part="trigger" type="button" aria-haspopup="menu" aria-expanded="false" aria-label=${label}></button>`;
 
 /** Boolean attributes that default to true: only the value "false" turns them off. */
 const defaultTrue = { fromAttribute: (value: string | null) => value !== 'false', toAttribute: String };
@@ -381,12 +381,17 @@ export class ChatHeaderMenu extends CustomerElement {
     return { action, label, reason };
   }
 
-  protected override async updated(): Promise<void> {
-    const trigger = this.#trigger;
-    trigger.ariaExpanded = String(this.open);
-    trigger.disabled = this.disabled;
+  protected override async updated(changed: PropertyValues<this>): Promise<void> {
+    // The template says closed and enabled: a closed menu in a list touches nothing here
+    // (a first update has no old values; later ones do).
+    if (this.open || this.disabled || changed.get('open') !== undefined || changed.get('disabled') !== undefined) {
+      const trigger = this.#trigger;
+      trigger.ariaExpanded = String(this.open);
+      trigger.disabled = this.disabled;
+    }
     const opened = this.#opened;
     if (!opened) return;
+    const trigger = this.#trigger;
     if (!opened.container.isConnected) this.renderRoot.append(opened.container);
     render(this.#renderPopup(opened), opened.container, { host: this });
     const popup = opened.popup;
