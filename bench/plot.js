@@ -4,9 +4,9 @@
  * line per variant, median times labelled. Plain SVG, no dependency.
  */
 const COLORS = { 'plain DOM': '#6b7280', 'trivial Lit ×2': '#2563eb', Shoelace: '#d97706', library: '#dc2626' };
-const W = 640;
+const W = 680;
 const H = 400;
-const M = { top: 40, right: 150, bottom: 50, left: 64 };
+const M = { top: 40, right: 170, bottom: 50, left: 84 };
 
 /** @param {Record<string, [number, number][]>} series variant → [rows, ms] points */
 export function renderChart(series, { title = 'Render time, n rows of pill + closed menu (median)', note = '' } = {}) {
@@ -37,8 +37,15 @@ export function renderChart(series, { title = 'Render time, n rows of pill + clo
     out.push(`<text x="${px(x)}" y="${H - M.bottom + 18}" text-anchor="middle" fill="#374151">${x.toLocaleString('en-US')}</text>`);
   }
   out.push(`<text x="${(M.left + W - M.right) / 2}" y="${H - 10}" text-anchor="middle" fill="#111827">rows (log scale)</text>`);
-  out.push(`<text transform="translate(16 ${(M.top + H - M.bottom) / 2}) rotate(-90)" text-anchor="middle" fill="#111827">ms to rendered and painted (log scale)</text>`);
+  out.push(`<text transform="translate(18 ${(M.top + H - M.bottom) / 2}) rotate(-90)" text-anchor="middle" fill="#111827">ms to rendered and painted (log)</text>`);
   let legend = M.top + 8;
+  // End labels, nudged apart where lines end close together.
+  const ends = Object.entries(series)
+    .map(([name, pts]) => [name, [...pts].sort((a, b) => a[0] - b[0]).at(-1)])
+    .map(([name, [x, y]]) => ({ name, x, y, at: py(y) }))
+    .sort((a, b) => a.at - b.at);
+  for (let i = 1; i < ends.length; i++) if (ends[i].at - ends[i - 1].at < 13 && ends[i].x === ends[i - 1].x) ends[i].at = ends[i - 1].at + 13;
+  const endAt = new Map(ends.map((e) => [e.name, e.at]));
   for (const [name, pts] of Object.entries(series)) {
     const color = COLORS[name] ?? '#111827';
     const sorted = [...pts].sort((a, b) => a[0] - b[0]);
@@ -47,9 +54,9 @@ export function renderChart(series, { title = 'Render time, n rows of pill + clo
       out.push(`<circle cx="${px(x).toFixed(1)}" cy="${py(y).toFixed(1)}" r="3.5" fill="${color}"><title>${esc(name)}: ${x} rows, ${y.toFixed(1)} ms</title></circle>`);
     }
     const [lx, ly] = sorted[sorted.length - 1];
-    out.push(`<text x="${px(lx) + 6}" y="${py(ly) + 4}" fill="${color}" font-size="11">${y0 && ly >= 100 ? ly.toFixed(0) : ly.toFixed(1)}</text>`);
-    out.push(`<line x1="${W - M.right + 40}" x2="${W - M.right + 60}" y1="${legend}" y2="${legend}" stroke="${color}" stroke-width="2"/>`);
-    out.push(`<text x="${W - M.right + 64}" y="${legend + 4}" fill="#111827">${esc(name)}</text>`);
+    out.push(`<text x="${px(lx) + 6}" y="${endAt.get(name) + 4}" fill="${color}" font-size="11">${ly >= 100 ? ly.toFixed(0) : ly.toFixed(1)} ms</text>`);
+    out.push(`<line x1="${W - M.right + 62}" x2="${W - M.right + 80}" y1="${legend}" y2="${legend}" stroke="${color}" stroke-width="2"/>`);
+    out.push(`<text x="${W - M.right + 84}" y="${legend + 4}" fill="#111827">${esc(name)}</text>`);
     legend += 18;
   }
   if (note) out.push(`<text x="${M.left}" y="${M.top - 4}" fill="#6b7280" font-size="11">${esc(note)}</text>`);
