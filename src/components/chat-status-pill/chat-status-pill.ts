@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, ReactiveElement, type PropertyValues } from 'lit';
 import { CustomerElement } from '../../internal/customer-element.js';
 import { warnOnce } from '../../internal/warn-once.js';
 import { propertyDefaults } from '../../internal/defaults.js';
@@ -116,6 +116,22 @@ export class ChatStatusPill extends CustomerElement {
         `chat-status-pill: its "customer" is ${JSON.stringify(this.customer ?? null)}, not a customer id (a non-blank string or a number); the pill stays hidden.`,
       );
     }
+  }
+
+  /**
+   * An active pill that has never shown anything renders nothing, and skips Lit's render
+   * altogether: rendering `nothing` would still add a part and its marker node to the shadow
+   * root, for each of the hundreds of active pills of a list. Its shadow root stays: its
+   * styles are what keep the empty host out of the layout. A server-rendered pill (its
+   * shadow root has content already) always goes through Lit, to hydrate.
+   */
+  protected override update(changed: PropertyValues): void {
+    if (!this.announce && !this.renderRoot.hasChildNodes() && this.currentStatus === 'active') {
+      // ReactiveElement's update (attribute reflection) without LitElement's render.
+      (ReactiveElement.prototype as unknown as { update(changed: PropertyValues): void }).update.call(this, changed);
+      return;
+    }
+    super.update(changed);
   }
 
   protected override render() {
