@@ -3,7 +3,6 @@ import { ChatElement } from './base-element.js';
 import { LIFECYCLE, type BlockStore, type BlockStateView, type CustomerBlockState } from '../state/block-store.js';
 import { blockStore } from '../state/page-store.js';
 import { toCustomerId } from '../state/customer-id.js';
-import { propertyDefaults } from './defaults.js';
 
 /**
  * An element bound to one customer's entry in the store. It seeds the entry from
@@ -34,6 +33,13 @@ export class CustomerElement extends ChatElement implements BlockStateView {
 
   #boundId = '';
   #boundStore: BlockStore | null = null;
+
+  constructor() {
+    super();
+    this.customer = '';
+    this.blocked = false;
+    this.store = blockStore;
+  }
 
   /** The customer id as the store and the backend know it; null when `customer` is blank or not an id. */
   protected get customerId(): string | null {
@@ -93,6 +99,3 @@ export class CustomerElement extends ChatElement implements BlockStateView {
     this.#boundId = '';
   }
 }
-
-// Defaults on the prototype, not in each of thousands of instances (see propertyDefaults).
-propertyDefaults(CustomerElement, { customer: '', blocked: false, store: blockStore });

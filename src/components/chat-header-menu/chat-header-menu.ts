@@ -4,7 +4,6 @@ import { CustomerElement } from '../../internal/customer-element.js';
 import { PLACEMENTS } from '../../internal/placements.js';
 import { lazyModule, prefetchOnHint } from '../../internal/lazy.js';
 import { isTab } from '../../internal/keys.js';
-import { propertyDefaults } from '../../internal/defaults.js';
 import type { DurationChoice, ReasonChoice } from '../chat-confirm-dialog/confirm-choices.js';
 import type { BlockAction } from '../../events.js';
 import { format } from '../../strings/registry.js';
@@ -188,6 +187,13 @@ export class ChatHeaderMenu extends CustomerElement {
 
   constructor() {
     super();
+    this.customerName = '';
+    this.label = '';
+    this.placement = 'bottom-end';
+    this.open = false;
+    this.disabled = false;
+    this.canBlock = true;
+    this.confirmUnblock = true;
     // The element is its own listener (see handleEvent): no closure or event part per menu.
     this.addEventListener('click', this);
     this.addEventListener('keydown', this);
@@ -471,17 +477,6 @@ export class ChatHeaderMenu extends CustomerElement {
     else this.open = true;
   }
 }
-
-// Defaults on the prototype: a closed menu in a long list stores only what the host set.
-propertyDefaults(ChatHeaderMenu, {
-  customerName: '',
-  label: '',
-  placement: 'bottom-end',
-  open: false,
-  disabled: false,
-  canBlock: true,
-  confirmUnblock: true,
-});
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,7 +1,6 @@
 import { html, nothing, ReactiveElement, type PropertyValues } from 'lit';
 import { CustomerElement } from '../../internal/customer-element.js';
 import { warnOnce } from '../../internal/warn-once.js';
-import { propertyDefaults } from '../../internal/defaults.js';
 import type { CustomerBlockState } from '../../state/block-store.js';
 import { requestBlockChange } from '../../state/request-block-change.js';
 import { styles } from './chat-status-pill.styles.js';
@@ -75,6 +74,12 @@ export class ChatStatusPill extends CustomerElement {
   #shownStatus: PillStatus = 'active';
   // Ends the transient "Unblocked": re-renders when its window closes.
   #timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor() {
+    super();
+    this.transientMs = 4000;
+    this.announce = false;
+  }
 
   /** The status shown now. */
   get currentStatus(): PillStatus {
@@ -211,9 +216,6 @@ export class ChatStatusPill extends CustomerElement {
     if (hadFocus && !this.shadowRoot?.activeElement) this.renderRoot.querySelector<HTMLElement>('[part~="pill"]')?.focus();
   }
 }
-
-// Defaults on the prototype: an active pill in a long list stores only what the host set.
-propertyDefaults(ChatStatusPill, { transientMs: 4000, announce: false });
 
 declare global {
   interface HTMLElementTagNameMap {
