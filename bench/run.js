@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // npm run bench [-- --quick] [-- --only=size,render,interaction,leaks,blocked-list]
 // Builds the pages, serves them on 127.0.0.1, drives headless Chromium and
-// prints one table; exits 1 when a budget is missed (2 when the run broke).
+// prints one table; exits 1 when a budget is missed (2 when the run broke); --known-miss=a;b
+// names budgets an open issue has not met yet, which print FAIL but do not fail the run.
 import { writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus } from 'node:os';
 import { join } from 'node:path';
@@ -21,13 +22,16 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const plot = args.includes('--plot');
 const only = args.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+// Budgets an open issue has not met yet ("group: measure" substrings, `;`-separated): still FAIL
+// in the table, but the run's exit code reports only the others (CI keeps every other budget).
+const knownMisses = args.find((a) => a.startsWith('--known-miss='))?.slice(13).split(';').filter(Boolean) ?? [];
 const wanted = (name) => !only || only.includes(name);
 const log = (message) => process.stderr.write(`[bench] ${message}\n`);
 
 async function main() {
   const started = Date.now();
   const config = configFor({ quick });
-  const table = new Table({ quick });
+  const table = new Table({ quick, knownMisses });
 
   log('building pages (esbuild) and size bundles (vite, as dist/cdn is built)');
   const built = await buildAll();
@@ -59,7 +63,8 @@ async function main() {
     console.log('\nlargest sources in the first-load file, Lit aside (minified bytes):');
     for (const { path, bytes } of built.heaviest) console.log(`  ${String(bytes).padStart(6)}  ${path}`);
   }
-  const verdict = table.failures ? `${table.failures} budget(s) missed` : 'every budget met';
+  const known = table.knownMisses ? `; ${table.knownMisses} known miss(es) of an open issue, listed with --known-miss` : '';
+  const verdict = (table.failures ? `${table.failures} budget(s) missed` : 'every other budget met') + known;
   console.log(`\n${verdict} (${seconds} s)`);
   await writeFile(
     join(OUT, 'last-run.md'),

@@ -7,9 +7,17 @@ import { checkBudget } from './budget.js';
 export class Table {
   rows = [];
   failures = 0;
+  /** Misses of budgets listed as known (an open issue), printed but not failing the run. */
+  knownMisses = 0;
 
+  /**
+   * @param {{ quick: boolean, knownMisses?: string[] }} mode  `knownMisses`: "group: measure"
+   *   substrings of budgets an open issue has not met yet (`--known-miss=a;b`). They still
+   *   print FAIL; one that passes says so, to be taken off the list.
+   */
   constructor(mode) {
-    this.mode = mode; // { quick }
+    this.mode = mode;
+    this.known = mode.knownMisses ?? [];
   }
 
   /**
@@ -26,9 +34,11 @@ export class Table {
     let result = '';
     if (budget) {
       const { pass, strict, text } = checkBudget(checked, budget, this.mode);
+      const known = this.known.some((k) => `${group}: ${measure}`.includes(k));
       budgetText = text;
-      result = !pass ? 'FAIL' : strict ? 'pass' : 'pass (slack)';
-      if (!pass) this.failures++;
+      result = !pass ? (known ? 'FAIL (known miss)' : 'FAIL') : strict ? 'pass' : 'pass (slack)';
+      if (pass && known) result += ', listed as a known miss';
+      if (!pass) known ? this.knownMisses++ : this.failures++;
     }
     this.rows.push([group, measure, value, ratio, budgetText, result]);
   }
