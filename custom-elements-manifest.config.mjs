@@ -40,7 +40,11 @@ function publicContractOnly() {
     packageLinkPhase({ customElementsManifest: manifest }) {
       // cssStates came with schema 2.1.0; the analyzer still writes 1.0.0.
       manifest.schemaVersion = '2.1.0';
-      manifest.modules = manifest.modules.filter((mod) => !mod.path.startsWith('src/internal/'));
+      // Sorted: the analyzer visits files in the file system's order, which differs between
+      // checkouts, and CI compares the manifest byte for byte.
+      manifest.modules = manifest.modules
+        .filter((mod) => !mod.path.startsWith('src/internal/'))
+        .sort((a, b) => a.path.localeCompare(b.path));
       const elements = [];
       for (const mod of manifest.modules) {
         mod.path = shippedPath(mod.path);
