@@ -11,7 +11,7 @@ import {
 } from '../src/index.js';
 import ar from '../src/strings/locales/ar.js';
 import es from '../src/strings/locales/es.js';
-import { animationsDone, deferred, expectSame, focused, part, press, until, visible } from './helpers.js';
+import { accessible, expectSame, focused, hostBackend, part, press, until, visible } from './helpers.js';
 import { clickOn, resetMouse } from './mouse.js';
 
 const PRIYA = { id: '+919876543210', name: 'Priya Sharma' };
@@ -27,22 +27,7 @@ const isHidden = (el: ChatBlockBanner) => getComputedStyle(el).display === 'none
 const ownDialog = (el: Element) => el.shadowRoot!.querySelector<ChatConfirmDialog>('chat-confirm-dialog');
 const dialogOpen = (el: Element) => ownDialog(el)?.open === true;
 
-async function accessible(el: Element) {
-  await animationsDone(document);
-  await expect(el).to.be.accessible();
-}
 
-/** The host's backend: answers every unblock request from `document` with a promise the test settles. */
-function hostBackend() {
-  const calls: { event: ChatBlockRequestEvent; settle: ReturnType<typeof deferred> }[] = [];
-  const listener = (e: ChatBlockRequestEvent) => {
-    const settle = deferred();
-    e.detail.waitUntil(settle.promise);
-    calls.push({ event: e, settle });
-  };
-  document.addEventListener('chat-unblock-request', listener);
-  return { calls, stop: () => document.removeEventListener('chat-unblock-request', listener) };
-}
 
 describe('<chat-block-banner>', () => {
   let store: BlockStore;

@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../src/define.js';
 import { BlockStore, registerLocale, type BlockedListItem, type ChatBlockedList, type ChatBlockRequestEvent, type ChatConfirmDialog } from '../src/index.js';
 import ar from '../src/strings/locales/ar.js';
-import { accessibleRoleAndName, animationsDone, deferred, focused, press, until, visible, expectSame, nodeLabel } from './helpers.js';
+import { accessible, accessibleRoleAndName, animationsDone, deferred, expectSame, focused, nodeLabel, press, until, visible } from './helpers.js';
 import { clickOn, resetMouse } from './mouse.js';
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -31,10 +31,6 @@ const ownDialog = (list: ChatBlockedList) => list.shadowRoot!.querySelector<Chat
 const dialogPart = (dialog: ChatConfirmDialog, name: string) => dialog.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`)!;
 const grid = (list: ChatBlockedList) => partOf(list, 'grid');
 
-async function accessible(el: Element) {
-  await animationsDone(document);
-  await expect(el).to.be.accessible();
-}
 
 const expectFocus = (el: Element | null, message = 'focus') => expectSame(focused(), el, message);
 

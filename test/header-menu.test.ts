@@ -10,7 +10,7 @@ import {
 import ar from '../src/strings/locales/ar.js';
 import { registerLocale } from '../src/index.js';
 import { LIFECYCLE } from '../src/state/block-store.js';
-import { visible, part, dialogOf, until, focused, press, deferred, frame, animationsDone, expectSame } from './helpers.js';
+import { accessible, animationsDone, deferred, dialogOf, expectSame, focused, frame, part, press, until, visible } from './helpers.js';
 import { clickOn, clickAt, resetMouse } from './mouse.js';
 
 const PHONE = '+919999999999';
@@ -34,10 +34,6 @@ async function menuFixture(store: BlockStore, attrs = '') {
 }
 
 /** axe on what the user sees once the opening animations have finished (mid-fade text fails contrast). */
-async function accessible(el: Element) {
-  await animationsDone(document);
-  await expect(el).to.be.accessible();
-}
 
 /** Asserts who has focus; failures name the nodes instead of serializing them. */
 const expectFocus = (el: Element, message = 'focus') => expectSame(focused(), el, message);

@@ -1,5 +1,6 @@
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
-import { ChatHeaderMenu } from '../src/index.js';
+import { expect } from '@open-wc/testing';
+import { ChatHeaderMenu, type ChatBlockRequestEvent } from '../src/index.js';
 import { ChatConfirmDialog } from '../src/components/chat-confirm-dialog/chat-confirm-dialog.js';
 
 /** A part of an element's shadow root. */
@@ -144,3 +145,21 @@ export async function animationsDone(el: Element | Document = document): Promise
 
 /** Text as the agent reads it: without the invisible bidi isolates (U+2066–U+2069) that wrap names. */
 export const visible = (text: string | null | undefined) => (text ?? '').replace(/[\u2066-\u2069]/g, '');
+
+/** axe once entrance animations have finished (mid-fade text fails contrast). */
+export async function accessible(el: Element): Promise<void> {
+  await animationsDone(document);
+  await expect(el).to.be.accessible();
+}
+
+/** The host's backend: answers every `type` request heard on `document` with a promise the test settles. */
+export function hostBackend(type: 'chat-block-request' | 'chat-unblock-request' = 'chat-unblock-request') {
+  const calls: { event: ChatBlockRequestEvent; settle: ReturnType<typeof deferred> }[] = [];
+  const listener = (e: ChatBlockRequestEvent) => {
+    const settle = deferred();
+    e.detail.waitUntil(settle.promise);
+    calls.push({ event: e, settle });
+  };
+  document.addEventListener(type, listener);
+  return { calls, stop: () => document.removeEventListener(type, listener) };
+}
