@@ -57,11 +57,11 @@ export async function interactionCase({ browser, origin, config, table, log }) {
   for (let run = 0; run < config.runs; run++) {
     for (const variant of rotate(VARIANTS_HERE, run)) {
       // The first open of a fresh page (the library's popup module not loaded yet, fetched from
-      // the server, no cache): after a hover in two pages, a press with no hover in a third.
-      for (const [k, hover] of [true, false, true].entries()) {
+      // the server, no cache): after a hover in most pages, a press with no hover in one.
+      for (const [k, hover] of config.firstOpens.entries()) {
         await withPage(browser, pageUrl(origin, variant), async (page) => {
           await page.evaluate((n) => window.bench.render(n), small);
-          const p = phase((run * 3 + k) % 8, 8);
+          const p = phase((run * config.firstOpens.length + k) % 8, 8);
           samples.add(`${variant}:${hover ? 'first' : 'first-cold'}`, await clickToPainted(page, rows[0], p, hover));
           // The same menu again: its second open.
           samples.add(`${variant}:second`, await clickToPainted(page, rows[0], p, hover));
