@@ -8,11 +8,18 @@ import type { DurationChoice, DurationsQuestion, ReasonChoice, ReasonsQuestion }
  * or a list of `{ label, ms }`. "Until unblocked" always comes first.
  */
 
-const PRESETS: Record<string, (t: ChatStrings) => ReasonChoice> = {
-  spam: (t) => ({ value: 'spam', label: t.reasonSpam }),
-  abusive: (t) => ({ value: 'abusive', label: t.reasonAbusive }),
-  other: (t) => ({ value: 'other', label: t.reasonOther, freeText: true }),
-};
+/** The preset reasons: the value the dialog sends, and the string that names it. */
+const PRESETS = new Map<string, 'reasonSpam' | 'reasonAbusive' | 'reasonOther'>([
+  ['spam', 'reasonSpam'],
+  ['abusive', 'reasonAbusive'],
+  ['other', 'reasonOther'],
+]);
+
+/** A reason as the agent reads it: a preset's label in the element's language, else the text as given. */
+export function reasonText(reason: string, t: ChatStrings): string {
+  const key = PRESETS.get(reason);
+  return key ? t[key] : reason;
+}
 
 const UNITS = { s: ['second', 1e3], m: ['minute', 6e4], h: ['hour', 3.6e6], d: ['day', 8.64e7], w: ['week', 6.048e8] } as const;
 
@@ -25,9 +32,11 @@ export function reasonsQuestion(input: ReasonsInput, required: boolean, t: ChatS
   const choices =
     typeof input === 'string'
       ? tokens(input).map((token) => {
-          const preset = PRESETS[token.toLowerCase()];
-          if (!preset) throw new TypeError(`chat-block-elements: unknown reason "${token}" (use spam, abusive, other, or a list of { value, label }).`);
-          return preset(t);
+          const value = token.toLowerCase();
+          const key = PRESETS.get(value);
+          if (!key) throw new TypeError(`chat-block-elements: unknown reason "${token}" (use spam, abusive, other, or a list of { value, label }).`);
+          // "other" asks for the agent's own words.
+          return { value, label: t[key], freeText: value === 'other' };
         })
       : input.map((choice) => {
           if (typeof choice?.value !== 'string' || typeof choice.label !== 'string') {

@@ -3,7 +3,9 @@ import { CustomerElement } from './customer-element.js';
 import type { CustomerBlockState } from '../state/block-store.js';
 import { displayName } from '../state/customer-id.js';
 import { ChatConfirmDialog } from '../components/chat-confirm-dialog/chat-confirm-dialog.js';
-import { defaultTrue, ownDialog, stateNames, unblock } from './unblock-action.js';
+import { stateNames, unblock } from './unblock-action.js';
+import { defaultTrue } from './converters.js';
+import { ownDialog } from './own-dialog.js';
 
 /**
  * What `<chat-block-notice>` and `<chat-block-banner>` share: they show only while their

@@ -1,6 +1,6 @@
-import { html, type ReactiveElement } from 'lit';
+import type { ReactiveElement } from 'lit';
 import { pageDialog, runBlockFlow } from './block-flow.js';
-import { deepActiveElement } from './focus.js';
+import { deepActiveElement, FOCUSABLE } from './focus.js';
 import type { CustomerRef } from '../events.js';
 import type { BlockStore, CustomerBlockState } from '../state/block-store.js';
 import type { ChatStrings } from '../strings/en.js';
@@ -8,35 +8,8 @@ import type { ChatConfirmDialog } from '../components/chat-confirm-dialog/chat-c
 
 /**
  * What `<chat-block-notice>` and `<chat-block-banner>` share: their Unblock (the
- * normal flow, through the page's dialog or their own), and how they write a time
- * and a reason.
+ * normal flow, through the page's dialog or their own) and their custom states.
  */
-
-/** Boolean attributes that default to true: only the value "false" turns them off. */
-export const defaultTrue = { fromAttribute: (value: string | null) => value !== 'false', toAttribute: String };
-
-/** The element's own dialog, rendered on first use, its parts exported under `dialog-…` names for `::part()`. */
-export const ownDialog = html`<chat-confirm-dialog exportparts="dialog:dialog, heading:dialog-heading, message:dialog-message, error:dialog-error, actions:dialog-actions, cancel:dialog-cancel, confirm:dialog-confirm"></chat-confirm-dialog>`;
-
-/** The reason values the dialog's presets send, and the strings that name them. */
-const PRESET_REASONS = new Map<string, 'reasonSpam' | 'reasonAbusive' | 'reasonOther'>([
-  ['spam', 'reasonSpam'],
-  ['abusive', 'reasonAbusive'],
-  ['other', 'reasonOther'],
-]);
-
-/** A reason as the agent reads it: a preset's label in the element's language, else the text as given. */
-export function reasonText(reason: string, t: ChatStrings): string {
-  const key = PRESET_REASONS.get(reason);
-  return key ? t[key] : reason;
-}
-
-/** A time in `lang`: the time alone if it is today (in the page's time zone), else the date and the time. */
-export function formatWhen(iso: string, lang: string, now: Date = new Date()): string {
-  const date = new Date(iso);
-  const today = date.toDateString() === now.toDateString();
-  return new Intl.DateTimeFormat(lang, today ? { timeStyle: 'short' } : { dateStyle: 'medium', timeStyle: 'short' }).format(date);
-}
 
 /** The custom states of a blocked customer's notice or banner: `blocked`, plus `unblocking` or `error`. */
 export function stateNames(state: CustomerBlockState): string[] {
@@ -83,8 +56,6 @@ function within(node: Node, el: Element): boolean {
   return false;
 }
 
-const FOCUSABLE =
-  'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 /** Focuses the first visible, focusable element after `el` in its tree (not inside it). */
 function focusAfter(el: Element): void {

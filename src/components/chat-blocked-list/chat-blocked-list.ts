@@ -15,7 +15,10 @@ import { ChatConfirmDialog } from '../chat-confirm-dialog/chat-confirm-dialog.js
 import { runWithLimit, toConcurrency } from './bulk-runner.js';
 import { compileQuery, searchKey } from './search.js';
 import { visibleWindow } from './virtual-window.js';
-import { reasonText } from '../../internal/unblock-action.js';
+import { reasonText } from '../../internal/block-questions.js';
+import { formatWhen } from '../../internal/time-format.js';
+import { defaultTrue } from '../../internal/converters.js';
+import { ownDialog } from '../../internal/own-dialog.js';
 import { styles } from './chat-blocked-list.styles.js';
 
 /** One blocked customer, as the host knows them. Only `id` is required. */
@@ -63,30 +66,11 @@ const COLUMNS = 4;
 const HEADER = -1;
 const OVERSCAN = 6;
 
-// The list's own dialog, with its parts exported under `dialog-…` names for `::part()`.
-const OWN_DIALOG = html`<chat-confirm-dialog exportparts="dialog:dialog, heading:dialog-heading, message:dialog-message, error:dialog-error, actions:dialog-actions, cancel:dialog-cancel, confirm:dialog-confirm"></chat-confirm-dialog>`;
-
-const defaultTrue = { fromAttribute: (value: string | null) => value !== 'false', toAttribute: String };
-
 const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() ? value.trim() : null);
 const time = (value: unknown): string | null => {
   const ms = value instanceof Date ? value.getTime() : typeof value === 'string' ? Date.parse(value) : NaN;
   return Number.isNaN(ms) ? null : new Date(ms).toISOString();
 };
-
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-function formatTime(iso: string, lang: string): string {
-  let f = dateFormats.get(lang);
-  if (!f) {
-    try {
-      f = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
-    } catch {
-      f = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
-    }
-    dateFormats.set(lang, f);
-  }
-  return f.format(new Date(iso));
-}
 
 /**
  * @tag chat-blocked-list
@@ -421,7 +405,7 @@ export class ChatBlockedList extends ChatElement {
       indices,
       (i) => shown[i].id,
       (i) => this.#renderRow(shown[i], i),
-    )}</div></div><div part="empty" role="status">${empty}</div>${this._dialogRendered ? OWN_DIALOG : nothing}`;
+    )}</div></div><div part="empty" role="status">${empty}</div>${this._dialogRendered ? ownDialog : nothing}`;
   }
 
   #renderRow(row: Row, i: number) {
@@ -455,9 +439,9 @@ export class ChatBlockedList extends ChatElement {
     const until = time(item?.until) ?? s.until;
     const parts: string[] = [];
     if (by) parts.push(format(t.blockedListBy, { by: isolate(by) }));
-    if (at) parts.push(formatTime(at, lang));
+    if (at) parts.push(formatWhen(at, lang));
     if (reason) parts.push(reasonText(reason, t));
-    if (until) parts.push(format(t.blockedListUntil, { time: formatTime(until, lang) }));
+    if (until) parts.push(format(t.blockedListUntil, { time: formatWhen(until, lang) }));
     return parts.join(' · ');
   }
 

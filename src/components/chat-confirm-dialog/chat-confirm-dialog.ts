@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { ChatElement } from '../../internal/base-element.js';
-import { deepActiveElement } from '../../internal/focus.js';
+import { deepActiveElement, FOCUSABLE } from '../../internal/focus.js';
 import { isTab } from '../../internal/keys.js';
 import { ChatDialogEvent } from '../../events.js';
 import { styles } from './chat-confirm-dialog.styles.js';
@@ -19,8 +19,6 @@ interface Asking {
   resolve(confirmed: boolean): void;
   running: AbortController | null;
 }
-
-const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select, textarea, [tabindex]:not([tabindex="-1"])';
 
 export interface ConfirmOptions {
   heading: string;

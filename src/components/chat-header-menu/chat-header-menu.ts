@@ -11,6 +11,7 @@ import { displayName, isolate } from '../../state/customer-id.js';
 import { ChatMenuItem } from '../chat-menu-item/chat-menu-item.js';
 import { ChatConfirmDialog } from '../chat-confirm-dialog/chat-confirm-dialog.js';
 import { styles } from './chat-header-menu.styles.js';
+import { defaultTrue } from '../../internal/converters.js';
 import type { MenuPopup } from './menu-popup.js';
 
 // What an opened menu does beyond showing its popup (floating-ui anchoring, the keyboard and
@@ -77,8 +78,6 @@ function placeAtOnce(trigger: Element, popup: HTMLElement, placement: Placement)
 // ::part(trigger) { background } keeps them).
 const trigger = (label: string) => html`<button part="trigger" type="button" aria-haspopup="menu" aria-expanded="false" aria-label=${label}></button>`;
 
-/** Boolean attributes that default to true: only the value "false" turns them off. */
-const defaultTrue = { fromAttribute: (value: string | null) => value !== 'false', toAttribute: String };
 // `undo-ms` alone turns undo on with its default window.
 const undoWindow = { fromAttribute: (value: string | null) => (value === null ? 0 : value === '' ? 5000 : Number(value)) };
 

@@ -14,6 +14,7 @@ import type { ChatMenuItem } from '../chat-menu-item/chat-menu-item.js';
 import type { ChatConfirmDialog } from '../chat-confirm-dialog/chat-confirm-dialog.js';
 import { popupStyles } from './popup.styles.js';
 import { UndoToast } from './undo-toast.js';
+import { ownDialog } from '../../internal/own-dialog.js';
 
 /**
  * What an opened `<chat-header-menu>` does beyond showing its popup, loaded with `import()`
@@ -51,8 +52,6 @@ export interface MenuHostParts {
   blockAction(): BlockAction;
 }
 
-// The menu's own dialog, with its parts exported under `dialog-…` names for `::part()`.
-const OWN_DIALOG = html`<chat-confirm-dialog exportparts="dialog:dialog, heading:dialog-heading, message:dialog-message, error:dialog-error, actions:dialog-actions, cancel:dialog-cancel, confirm:dialog-confirm"></chat-confirm-dialog>`;
 
 export class MenuPopup {
   #dialogRendered = false;
@@ -126,7 +125,7 @@ export class MenuPopup {
 
   /** The dialog and the undo toast, rendered after the popup. */
   extras(t: ChatStrings) {
-    return html`${this.#dialogRendered ? OWN_DIALOG : nothing}${this.#undo ? this.#undo.template(t) : nothing}`;
+    return html`${this.#dialogRendered ? ownDialog : nothing}${this.#undo ? this.#undo.template(t) : nothing}`;
   }
 
   /** After each render of the popup: the toast opens or closes to match its offer. */

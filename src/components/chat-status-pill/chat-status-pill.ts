@@ -5,7 +5,7 @@ import type { CustomerBlockState } from '../../state/block-store.js';
 import { requestBlockChange } from '../../state/request-block-change.js';
 import { styles } from './chat-status-pill.styles.js';
 import { format } from '../../strings/registry.js';
-import { REFRESH_MS, timeUntil } from '../../internal/relative-time.js';
+import { REFRESH_MS, timeUntil } from '../../internal/time-format.js';
 
 export type PillStatus = 'active' | 'blocked' | 'blocking' | 'unblocking' | 'unblocked' | 'error';
 
