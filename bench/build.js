@@ -16,7 +16,7 @@ export const libraryPresent = () =>
 
 // One set of options for every bundle, so sizes and timings compare like with like:
 // production code (minified, Lit's production build), no license comments.
-const COMMON = {
+export const COMMON = {
   bundle: true,
   minify: true,
   format: 'esm',

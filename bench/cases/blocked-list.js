@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { withPage } from '../browser.js';
 import { Samples } from '../stats.js';
 import { format } from '../table.js';
-import { OUT } from '../build.js';
+import { COMMON, OUT } from '../build.js';
 
 const BENCH = dirname(dirname(fileURLToPath(import.meta.url)));
 const ROOT = dirname(BENCH);
@@ -79,15 +79,9 @@ async function buildPage() {
   const entry = join(OUT, 'blocked-list.entry.js');
   await writeFile(entry, PAGE_JS);
   await build({
+    ...COMMON,
     entryPoints: { 'blocked-list': entry },
     outdir: dir,
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    target: 'es2022',
-    legalComments: 'none',
-    logLevel: 'warning',
-    absWorkingDir: ROOT,
   });
   await writeFile(join(dir, 'blocked-list.html'), PAGE_HTML);
 }
