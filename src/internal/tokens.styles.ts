@@ -17,15 +17,22 @@ import { css } from 'lit';
  * `--chat-surface` never gets light text on a light surface. Set `--chat-text`
  * (and friends) yourself and they are used as given.
  */
+/** The font (public token with its default), for rules that are not under the `tokens` sheet. */
+export const fontFamily = css`var(--chat-font-family, system-ui, sans-serif)`;
+/** The background under the pointer and focus. */
+export const hoverColor = css`var(--chat-hover, rgb(127 127 127 / 0.16))`;
+/** The focus ring on the page (≥ 3:1 against light and dark pages); Highlight in forced colors. */
+export const pageFocusRing = css`var(--chat-focus-ring, light-dark(oklch(0.48 0.2 262), oklch(0.8 0.11 262)))`;
+
 export const tokens = css`
   :host {
     color-scheme: var(--chat-color-scheme);
 
-    --_chat-font: var(--chat-font-family, system-ui, sans-serif);
+    --_chat-font: ${fontFamily};
     --_chat-radius: var(--chat-radius, 10px);
     --_chat-shadow: var(--chat-shadow, 0 10px 32px rgb(0 0 0 / 0.22));
     --_chat-surface: var(--chat-surface, light-dark(#fff, #1f2329));
-    --_chat-hover: var(--chat-hover, rgb(127 127 127 / 0.16));
+    --_chat-hover: ${hoverColor};
     /* Lightness above 0.58 (oklch) is a light surface: the contrast of dark and light ink cross there. */
     --_chat-text: var(--chat-text, oklch(from var(--_chat-surface) clamp(0.245, (0.58 - l) * 1000, 0.935) 0.01 255));
     --_chat-muted: var(--chat-muted, color-mix(in oklab, var(--_chat-text) 70%, var(--_chat-surface)));
@@ -38,7 +45,7 @@ export const tokens = css`
      * Retry on its pill background) the ring follows the color scheme; on the popup and
      * the dialog it follows the surface, like the text. Both are the same color by default.
      */
-    --_chat-focus-ring: var(--chat-focus-ring, light-dark(oklch(0.48 0.2 262), oklch(0.8 0.11 262)));
+    --_chat-focus-ring: ${pageFocusRing};
     --_chat-surface-focus-ring: var(
       --chat-focus-ring,
       oklch(from var(--_chat-surface) clamp(0.48, (0.58 - l) * 1000, 0.8) clamp(0.11, (l - 0.58) * 1000, 0.2) 262)

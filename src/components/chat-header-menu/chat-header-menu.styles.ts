@@ -1,94 +1,108 @@
 import { css } from 'lit';
-import { tokens } from '../../internal/tokens.styles.js';
+import { fontFamily, hoverColor, pageFocusRing, tokens } from '../../internal/tokens.styles.js';
 
-/** The trigger's and the popup's styles; the undo toast's come with the popup's module (popup.styles.ts). */
-export const styles = [
-  tokens,
-  css`
-    :host {
-      display: inline-block;
-      font: 0.9375rem/1.4 var(--_chat-font);
-    }
-    [part~='trigger'] {
-      position: relative;
-      width: var(--chat-trigger-size, 2.25rem);
-      height: var(--chat-trigger-size, 2.25rem);
-      padding: 0;
-      border: 0;
-      border-radius: 50%;
-      color: inherit;
-      background: none;
-      cursor: pointer;
-    }
-    /* The dots are their own layer, masked out of currentColor: ::part(trigger) { background: … } keeps them. */
-    [part~='trigger']::before {
-      content: '';
-      position: absolute;
-      inset: 0;
-      width: 6px;
-      height: 21px;
-      margin: auto;
-      background: currentColor;
-      mask: radial-gradient(circle, #000 0 2px, transparent 2.5px) 0 0 / 6px 7px repeat-y;
-    }
-    [part~='trigger']:hover,
-    :host([open]) [part~='trigger'] {
-      background-color: var(--_chat-hover);
-    }
+/**
+ * A closed menu's styles: the trigger alone, reading the public tokens directly. A list of
+ * a thousand closed menus restyles these few rules, not the token sheet and the popup's.
+ */
+export const styles = css`
+  :host {
+    display: inline-block;
+    color-scheme: var(--chat-color-scheme);
+    font: 0.9375rem/1.4 ${fontFamily};
+  }
+  [part~='trigger'] {
+    width: var(--chat-trigger-size, 2.25rem);
+    height: var(--chat-trigger-size, 2.25rem);
+    padding: 0;
+    border: 0;
+    border-radius: 50%;
+    color: inherit;
+    background: none;
+    cursor: pointer;
+  }
+  /*
+   * The dots are their own box, a gradient in the button's text color: ::part(trigger) { background }
+   * keeps them. In the flow and unmasked, so a closed menu adds no layer to paint.
+   */
+  [part~='trigger']::before {
+    content: '';
+    display: block;
+    width: 6px;
+    height: 20px;
+    margin: auto;
+    background: radial-gradient(circle, currentColor 0 2px, transparent 2.5px) 0 0 / 6px 7px repeat-y;
+  }
+  [part~='trigger']:hover,
+  :host([open]) [part~='trigger'] {
+    background-color: ${hoverColor};
+  }
+  [part~='trigger']:focus-visible {
+    outline: 2px solid ${pageFocusRing};
+    outline-offset: 2px;
+  }
+  [part~='trigger']:disabled {
+    cursor: not-allowed;
+    opacity: 0.5;
+  }
+  @media (forced-colors: active) {
     [part~='trigger']:focus-visible {
-      outline: 2px solid var(--_chat-focus-ring);
-      outline-offset: 2px;
+      outline-color: Highlight;
     }
-    [part~='trigger']:disabled {
-      cursor: not-allowed;
-      opacity: 0.5;
+    /* Forced colors drop gradients: keep the dots', in the system's button text color. */
+    [part~='trigger']::before {
+      forced-color-adjust: none;
+      color: ButtonText;
     }
-    [role='menu'] {
-      position: fixed;
-      inset: auto;
-      margin: 0;
-      box-sizing: border-box;
-      min-width: var(--chat-menu-min-width, 12rem);
-      overflow: auto;
-      padding: 0.25rem;
-      border: 1px solid var(--_chat-border);
-      border-radius: var(--_chat-radius);
-      color: var(--_chat-text);
-      background: var(--_chat-surface);
-      box-shadow: var(--_chat-shadow);
-      font: inherit;
+    [part~='trigger']:disabled::before {
+      color: GrayText;
     }
+  }
+`;
+
+/**
+ * The popup's styles and the token sheet, added to the shadow root on the first open
+ * (the undo toast's come with the popup's module, popup.styles.ts).
+ */
+export const openedStyles = css`
+  ${tokens}
+  [role='menu'] {
+    position: fixed;
+    inset: auto;
+    margin: 0;
+    box-sizing: border-box;
+    min-width: var(--chat-menu-min-width, 12rem);
+    overflow: auto;
+    padding: 0.25rem;
+    border: 1px solid var(--_chat-border);
+    border-radius: var(--_chat-radius);
+    color: var(--_chat-text);
+    background: var(--_chat-surface);
+    box-shadow: var(--_chat-shadow);
+    font: inherit;
+  }
+  :popover-open {
+    animation: chat-in 0.1s ease-out;
+  }
+  @keyframes chat-in {
+    from {
+      opacity: 0;
+      transform: scale(0.97);
+    }
+  }
+  [role='separator'] {
+    height: 1px;
+    margin: 0.25rem 0.5rem;
+    background: var(--_chat-border);
+  }
+  @media (prefers-reduced-motion: reduce) {
     :popover-open {
-      animation: chat-in 0.1s ease-out;
+      animation: none;
     }
-    @keyframes chat-in {
-      from {
-        opacity: 0;
-        transform: scale(0.97);
-      }
-    }
+  }
+  @media (forced-colors: active) {
     [role='separator'] {
-      height: 1px;
-      margin: 0.25rem 0.5rem;
-      background: var(--_chat-border);
+      background: CanvasText;
     }
-    @media (prefers-reduced-motion: reduce) {
-      :popover-open {
-        animation: none;
-      }
-    }
-    @media (forced-colors: active) {
-      /* Forced colors would paint the dots' layer Canvas: paint it in the system's button text color. */
-      [part~='trigger']::before {
-        forced-color-adjust: none;
-        background: ButtonText;
-      }
-      [part~='trigger']:disabled::before {
-        background: GrayText;
-      }
-      [role='separator'] {
-        background: CanvasText;
-      }
-    }
-  `,
-];
+  }
+`;

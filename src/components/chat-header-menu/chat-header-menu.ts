@@ -10,7 +10,8 @@ import { format } from '../../strings/registry.js';
 import { displayName, isolate } from '../../state/customer-id.js';
 import { ChatMenuItem } from '../chat-menu-item/chat-menu-item.js';
 import { ChatConfirmDialog } from '../chat-confirm-dialog/chat-confirm-dialog.js';
-import { styles } from './chat-header-menu.styles.js';
+import { openedStyles, styles } from './chat-header-menu.styles.js';
+import { addStyles } from '../../internal/add-styles.js';
 import { defaultTrue } from '../../internal/converters.js';
 import type { MenuPopup } from './menu-popup.js';
 
@@ -71,12 +72,16 @@ function placeAtOnce(trigger: Element, popup: HTMLElement, placement: Placement)
   popup.style.top = `${y}px`;
 }
 
-// A closed menu is this one element and one binding: its accessible name, which must be in
-// server-rendered HTML too. The rest of the trigger's ARIA state is written in updated(),
-// the popup is rendered there on first open, and the dots are painted by CSS
-// (a masked ::before in the button's text color, ButtonText in forced colors, so
-// ::part(trigger) { background } keeps them).
-const trigger = (label: string) => html`<button part="trigger" type="button" aria-haspopup="menu" aria-expanded="false" aria-label=${label}></button>`;
+// A closed menu is this one element, with no template part: its accessible name is written
+// in updated() (a part would keep a JS object and a copy of the name per menu). Server-rendered
+// HTML carries the name in the template, and a menu that hydrates such HTML keeps that template.
+// The rest of the trigger's ARIA state is written in updated() too, the popup is rendered there
+// on first open, and the dots are painted by CSS (a ::before in the button's text color, ButtonText
+// in forced colors, so ::part(trigger) { background } keeps them).
+const trigger = html`<button part="trigger" type="button" aria-haspopup="menu" aria-expanded="false"></button>`;
+const labelledTrigger = (label: string) => html`<button part="trigger" type="button" aria-haspopup="menu" aria-expanded="false" aria-label=${label}></button>`;
+// Menus created over server-rendered HTML (a declarative shadow root), which hydrate it.
+const hydrating = new WeakSet<ChatHeaderMenu>();
 
 // `undo-ms` alone turns undo on with its default window.
 const undoWindow = { fromAttribute: (value: string | null) => (value === null ? 0 : value === '' ? 5000 : Number(value)) };
@@ -193,6 +198,7 @@ export class ChatHeaderMenu extends CustomerElement {
     this.disabled = false;
     this.canBlock = true;
     this.confirmUnblock = true;
+    if (!isServer && this.shadowRoot) hydrating.add(this);
     // The element is its own listener (see handleEvent): no closure or event part per menu.
     this.addEventListener('click', this);
     this.addEventListener('keydown', this);
@@ -350,7 +356,7 @@ export class ChatHeaderMenu extends CustomerElement {
   }
 
   protected override render() {
-    return trigger(this.#label);
+    return isServer || hydrating.has(this) ? labelledTrigger(this.#label) : trigger;
   }
 
   /** Who this menu is about, for its words: the name, else the id (isolated: names may be right-to-left). */
@@ -387,7 +393,11 @@ export class ChatHeaderMenu extends CustomerElement {
   }
 
   protected override async updated(changed: PropertyValues<this>): Promise<void> {
-    // The template says closed and enabled: a closed menu in a list touches nothing here
+    if (!hydrating.has(this)) {
+      const label = this.#label;
+      if (this.#trigger.getAttribute('aria-label') !== label) this.#trigger.setAttribute('aria-label', label);
+    }
+    // The template says closed and enabled: a closed menu in a list touches nothing more here
     // (a first update has no old values; later ones do).
     if (this.open || this.disabled || changed.get('open') !== undefined || changed.get('disabled') !== undefined) {
       const trigger = this.#trigger;
@@ -397,7 +407,10 @@ export class ChatHeaderMenu extends CustomerElement {
     const opened = this.#opened;
     if (!opened) return;
     const trigger = this.#trigger;
-    if (!opened.container.isConnected) this.renderRoot.append(opened.container);
+    if (!opened.container.isConnected) {
+      addStyles(this.renderRoot as ShadowRoot, openedStyles);
+      this.renderRoot.append(opened.container);
+    }
     render(this.#renderPopup(opened), opened.container, { host: this });
     const popup = opened.popup;
     popup?.rendered(this.text);

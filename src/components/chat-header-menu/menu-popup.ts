@@ -1,4 +1,5 @@
-import { html, nothing, supportsAdoptingStyleSheets } from 'lit';
+import { html, nothing } from 'lit';
+import { addStyles } from '../../internal/add-styles.js';
 import type { Placement } from '@floating-ui/dom';
 import { anchorPopup } from '../../internal/anchor-popup.js';
 import { Typeahead } from '../../internal/typeahead.js';
@@ -68,14 +69,7 @@ export class MenuPopup {
     private readonly host: MenuHost,
     private readonly parts: MenuHostParts,
   ) {
-    const root = host.renderRoot as ShadowRoot;
-    if (supportsAdoptingStyleSheets && popupStyles.styleSheet) {
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, popupStyles.styleSheet];
-    } else {
-      const style = document.createElement('style');
-      style.textContent = popupStyles.cssText;
-      root.append(style);
-    }
+    addStyles(host.renderRoot as ShadowRoot, popupStyles);
   }
 
   #outsidePointer = (event: PointerEvent) => {
