@@ -30,9 +30,20 @@ function publicContractOnly() {
   const aliases = { ...EXTERNAL_ALIASES };
   const expand = (text) =>
     text.replace(/\b[A-Z]\w*\b/g, (name) => (aliases[name] ? aliases[name] : name));
+  // `initial` values in `static properties` (see ChatPropertyDeclaration): class → property → source text.
+  const initials = new Map();
   return {
     name: 'public-contract-only',
     analyzePhase({ ts, node }) {
+      if (ts.isClassDeclaration(node) && node.name) {
+        const props = node.members.find((m) => ts.isPropertyDeclaration(m) && m.name.getText() === 'properties' && m.initializer);
+        const literal = props?.initializer;
+        for (const prop of literal && ts.isObjectLiteralExpression(literal) ? literal.properties : []) {
+          if (!ts.isPropertyAssignment(prop) || !ts.isObjectLiteralExpression(prop.initializer)) continue;
+          const initial = prop.initializer.properties.find((p) => ts.isPropertyAssignment(p) && p.name.getText() === 'initial');
+          if (initial) initials.set(`${node.name.text}.${prop.name.getText()}`, initial.initializer.getText());
+        }
+      }
       if (!ts.isTypeAliasDeclaration(node) || !ts.isUnionTypeNode(node.type)) return;
       const literals = node.type.types.every((t) => ts.isLiteralTypeNode(t) && ts.isStringLiteral(t.literal));
       if (literals) aliases[node.name.text] = node.type.types.map((t) => `'${t.literal.text}'`).join(' | ');
@@ -58,6 +69,12 @@ function publicContractOnly() {
           decl.attributes = decl.attributes?.filter((a) => !a.fieldName?.startsWith('_'));
           // Events dispatched through a shared class have no name the analyzer can read; the @event tags do.
           decl.events = decl.events?.filter((e) => e.name);
+          // A default kept on the prototype (`initial`), where the analyzer looks for constructor assignments.
+          for (const item of [...(decl.members ?? []), ...(decl.attributes ?? [])]) {
+            const name = item.fieldName ?? item.name;
+            const initial = initials.get(`${item.inheritedFrom?.name ?? decl.name}.${name}`);
+            if (initial !== undefined && item.default === undefined) item.default = initial;
+          }
           for (const item of [...(decl.members ?? []), ...(decl.attributes ?? []), ...(decl.events ?? [])]) {
             if (item.inheritedFrom?.module?.includes('/internal/')) delete item.inheritedFrom;
             if (item.type?.text) item.type.text = expand(item.type.text);

@@ -1,4 +1,4 @@
-import { isServer, LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { isServer, LitElement, type PropertyDeclaration, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { defineElement, type DefinableElement } from './define.js';
 import { resolveStrings } from '../strings/registry.js';
 import { langOf, serverLangOf, trackStrings, untrackStrings } from '../strings/lang-observer.js';
@@ -7,6 +7,13 @@ import type { ChatStrings } from '../strings/en.js';
 // Elements created with a server-rendered (declarative) shadow root, until their first update:
 // Lit's hydrate support adopts that DOM. Only those elements get an entry.
 const serverRendered = new WeakSet<Element>();
+
+/**
+ * A reactive property that may name its `initial` value: it is kept on the prototype, so an
+ * element that never sets the property carries no copy of it (and no update for it), which
+ * counts in lists of thousands. The manifest reads it as the property's default.
+ */
+export type ChatPropertyDeclaration = PropertyDeclaration & { initial?: unknown };
 
 /** What every element of the library shares: a guarded `define()` and its strings. */
 export class ChatElement extends LitElement {
@@ -22,6 +29,12 @@ export class ChatElement extends LitElement {
   }
 
   static override properties: PropertyDeclarations = { strings: { attribute: false } };
+
+  protected static override getPropertyDescriptor(name: PropertyKey, key: string | symbol, options: ChatPropertyDeclaration): PropertyDescriptor | undefined {
+    // Lit's accessor reads `this[key]`: until an instance sets it, this value on the prototype answers.
+    if ('initial' in options) Object.defineProperty(this.prototype, key, { value: options.initial, writable: true, configurable: true });
+    return super.getPropertyDescriptor(name, key, options);
+  }
 
   /** Overrides for this element's words; see `ChatStrings`. */
   declare strings: Partial<ChatStrings> | undefined;

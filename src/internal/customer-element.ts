@@ -1,5 +1,5 @@
-import { isServer, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { ChatElement } from './base-element.js';
+import { isServer, type PropertyValues } from 'lit';
+import { ChatElement, type ChatPropertyDeclaration } from './base-element.js';
 import { LIFECYCLE, type BlockStore, type BlockStateView, type CustomerBlockState } from '../state/block-store.js';
 import { blockStore } from '../state/page-store.js';
 import { toCustomerId } from '../state/customer-id.js';
@@ -11,10 +11,10 @@ import { toCustomerId } from '../state/customer-id.js';
  * controller or closure per instance, because a list may hold thousands.
  */
 export class CustomerElement extends ChatElement implements BlockStateView {
-  static override properties: PropertyDeclarations = {
-    customer: { reflect: true },
-    blocked: { type: Boolean },
-    store: { attribute: false },
+  static override properties: Record<string, ChatPropertyDeclaration> = {
+    customer: { reflect: true, initial: '' },
+    blocked: { type: Boolean, initial: false },
+    store: { attribute: false, initial: blockStore },
   };
 
   /**
@@ -33,13 +33,6 @@ export class CustomerElement extends ChatElement implements BlockStateView {
 
   #boundId = '';
   #boundStore: BlockStore | null = null;
-
-  constructor() {
-    super();
-    this.customer = '';
-    this.blocked = false;
-    this.store = blockStore;
-  }
 
   /** The customer id as the store and the backend know it; null when `customer` is blank or not an id. */
   protected get customerId(): string | null {

@@ -101,8 +101,9 @@ const MAX_DELAY = 2 ** 31 - 1;
  */
 export class BlockStore extends EventTarget {
   #states = new Map<string, CustomerBlockState>();
-  // Arrays, not Sets: a customer usually has two or three views, and a list may hold thousands.
-  #listeners = new Map<string, Listener[]>();
+  // A customer's one listener as itself, more as an array (not a Set): a customer usually has
+  // one to three views, and a list may hold thousands.
+  #listeners = new Map<string, Listener | Listener[]>();
   #everyone: Listener[] = [];
   #channel: BroadcastChannel | null = null;
   #expiries = new Map<string, ReturnType<typeof setTimeout>>();
@@ -157,7 +158,7 @@ export class BlockStore extends EventTarget {
   /** How many listeners are subscribed (for leak checks). */
   get listenerCount(): number {
     let n = this.#everyone.length;
-    for (const list of this.#listeners.values()) n += list.length;
+    for (const entry of this.#listeners.values()) n += Array.isArray(entry) ? entry.length : 1;
     return n;
   }
 
@@ -202,14 +203,19 @@ export class BlockStore extends EventTarget {
   };
 
   #watch(id: string, listener: Listener): void {
-    const list = this.#listeners.get(id);
-    if (!list) this.#listeners.set(id, [listener]);
-    else if (!list.includes(listener)) list.push(listener);
+    const entry = this.#listeners.get(id);
+    if (entry === undefined) this.#listeners.set(id, listener);
+    else if (!Array.isArray(entry)) {
+      if (entry !== listener) this.#listeners.set(id, [entry, listener]);
+    } else if (!entry.includes(listener)) entry.push(listener);
   }
 
   #unwatch(id: string, listener: Listener): void {
-    const list = this.#listeners.get(id);
-    if (list && remove(list, listener) && list.length === 0) this.#listeners.delete(id);
+    const entry = this.#listeners.get(id);
+    if (entry === listener) this.#listeners.delete(id);
+    else if (Array.isArray(entry) && remove(entry, listener)) {
+      if (entry.length === 1) this.#listeners.set(id, entry[0]);
+    }
   }
 
   /** A state someone vouches for (the host, the backend, another tab): it clears a shown error. */
@@ -276,9 +282,9 @@ export function toIsoTime(value: unknown, name: string): string | null {
 }
 
 /** Calls every listener; one that throws is reported and does not stop the others or the caller. */
-function notify(list: Listener[] | undefined, state: CustomerBlockState): void {
-  if (!list) return;
-  for (const fn of [...list]) {
+function notify(entry: Listener | Listener[] | undefined, state: CustomerBlockState): void {
+  if (!entry) return;
+  for (const fn of Array.isArray(entry) ? [...entry] : [entry]) {
     try {
       if (typeof fn === 'function') fn(state);
       else fn.blockStateChanged(state);

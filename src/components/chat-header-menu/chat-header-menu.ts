@@ -1,6 +1,7 @@
 import { html, isServer, nothing, render, type PropertyValues } from 'lit';
 import type { Placement } from '@floating-ui/dom';
 import { CustomerElement } from '../../internal/customer-element.js';
+import type { ChatPropertyDeclaration } from '../../internal/base-element.js';
 import { PLACEMENTS } from '../../internal/placements.js';
 import { lazyModule, prefetchOnHint } from '../../internal/lazy.js';
 import { isTab } from '../../internal/keys.js';
@@ -139,14 +140,14 @@ export class ChatHeaderMenu extends CustomerElement {
   static override readonly tagName = 'chat-header-menu';
   static readonly dependencies = { 'chat-menu-item': ChatMenuItem, 'chat-confirm-dialog': ChatConfirmDialog };
   static override styles = styles;
-  static override properties = {
-    customerName: { attribute: 'customer-name' },
-    label: {},
-    placement: {},
-    open: { type: Boolean, reflect: true },
-    disabled: { type: Boolean, reflect: true },
-    canBlock: { attribute: 'can-block', converter: defaultTrue },
-    confirmUnblock: { attribute: 'confirm-unblock', converter: defaultTrue },
+  static override properties: Record<string, ChatPropertyDeclaration> = {
+    customerName: { attribute: 'customer-name', initial: '' },
+    label: { initial: '' },
+    placement: { initial: 'bottom-end' },
+    open: { type: Boolean, reflect: true, initial: false },
+    disabled: { type: Boolean, reflect: true, initial: false },
+    canBlock: { attribute: 'can-block', converter: defaultTrue, initial: true },
+    confirmUnblock: { attribute: 'confirm-unblock', converter: defaultTrue, initial: true },
     reasons: {},
     reasonRequired: { attribute: 'reason-required', type: Boolean },
     durations: {},
@@ -191,18 +192,11 @@ export class ChatHeaderMenu extends CustomerElement {
 
   constructor() {
     super();
-    this.customerName = '';
-    this.label = '';
-    this.placement = 'bottom-end';
-    this.open = false;
-    this.disabled = false;
-    this.canBlock = true;
-    this.confirmUnblock = true;
     if (!isServer && this.shadowRoot) hydrating.add(this);
     // The element is its own listener (see handleEvent): no closure or event part per menu.
+    // Presses are followed from the first open on (see #session): only an open menu needs them.
     this.addEventListener('click', this);
     this.addEventListener('keydown', this);
-    this.addEventListener('pointerdown', this);
   }
 
   /** @internal Routes clicks and keys from the trigger and the popup; the dialog's are not ours. */
@@ -277,6 +271,7 @@ export class ChatHeaderMenu extends CustomerElement {
   }
 
   get #session(): Opened {
+    if (!this.#opened) this.addEventListener('pointerdown', this);
     return (this.#opened ??= {
       container: Object.assign(document.createElement('div'), { style: 'display: contents' }),
       shown: false,

@@ -1,5 +1,6 @@
 import { html, nothing, ReactiveElement, type PropertyValues } from 'lit';
 import { CustomerElement } from '../../internal/customer-element.js';
+import type { ChatPropertyDeclaration } from '../../internal/base-element.js';
 import { warnOnce } from '../../internal/warn-once.js';
 import type { CustomerBlockState } from '../../state/block-store.js';
 import { requestBlockChange } from '../../state/request-block-change.js';
@@ -52,10 +53,10 @@ const STATUSES: readonly PillStatus[] = ['active', 'blocked', 'blocking', 'unblo
 export class ChatStatusPill extends CustomerElement {
   static override readonly tagName = 'chat-status-pill';
   static override styles = styles;
-  static override properties = {
+  static override properties: Record<string, ChatPropertyDeclaration> = {
     status: { reflect: true },
-    transientMs: { type: Number, attribute: 'transient-ms' },
-    announce: { type: Boolean, reflect: true },
+    transientMs: { type: Number, attribute: 'transient-ms', initial: 4000 },
+    announce: { type: Boolean, reflect: true, initial: false },
     _showUnblocked: { state: true },
   };
 
@@ -74,12 +75,6 @@ export class ChatStatusPill extends CustomerElement {
   #shownStatus: PillStatus = 'active';
   // Ends the transient "Unblocked": re-renders when its window closes.
   #timer: ReturnType<typeof setTimeout> | undefined;
-
-  constructor() {
-    super();
-    this.transientMs = 4000;
-    this.announce = false;
-  }
 
   /** The status shown now. */
   get currentStatus(): PillStatus {
