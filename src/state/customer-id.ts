@@ -22,14 +22,14 @@ export function requireCustomerId(value: unknown, caller: string): string {
   return id;
 }
 
-// Format (Cf: bidi controls, zero-width joiners…), control (Cc) and separator characters: a name
-// made only of these shows as nothing ("Block ?").
-const INVISIBLE = /[\p{Cf}\p{Cc}\p{Z}\s]/gu;
+// Only format (Cf: bidi controls, zero-width joiners…), control (Cc) and separator characters:
+// such a name shows as nothing ("Block ?").
+const INVISIBLE = /^[\p{Cf}\p{Cc}\p{Z}\s]*$/u;
 
 /** The name to show: the given one unless it is blank or invisible, else the id. */
 export function displayName(name: unknown, id: string): string {
   const text = typeof name === 'string' ? name.trim() : '';
-  return text.replace(INVISIBLE, '') === '' ? id : text;
+  return INVISIBLE.test(text) ? id : text;
 }
 
 /**

@@ -9,7 +9,6 @@ export const styles = css`
   :host {
     display: inline-block;
     color-scheme: var(--chat-color-scheme);
-    font: 0.9375rem/1.4 ${fontFamily};
   }
   [part~='trigger'] {
     width: var(--chat-trigger-size, 2.25rem);
@@ -66,6 +65,10 @@ export const styles = css`
  */
 export const openedStyles = css`
   ${tokens}
+  /* The popup's font; the trigger has no text. */
+  :host {
+    font: 0.9375rem/1.4 ${fontFamily};
+  }
   [role='menu'] {
     position: fixed;
     inset: auto;

@@ -388,20 +388,19 @@ export class ChatHeaderMenu extends CustomerElement {
   }
 
   protected override async updated(changed: PropertyValues<this>): Promise<void> {
+    const trigger = this.#trigger;
     if (!hydrating.has(this)) {
       const label = this.#label;
-      if (this.#trigger.getAttribute('aria-label') !== label) this.#trigger.setAttribute('aria-label', label);
+      if (trigger.getAttribute('aria-label') !== label) trigger.setAttribute('aria-label', label);
     }
     // The template says closed and enabled: a closed menu in a list touches nothing more here
     // (a first update has no old values; later ones do).
     if (this.open || this.disabled || changed.get('open') !== undefined || changed.get('disabled') !== undefined) {
-      const trigger = this.#trigger;
       trigger.ariaExpanded = String(this.open);
       trigger.disabled = this.disabled;
     }
     const opened = this.#opened;
     if (!opened) return;
-    const trigger = this.#trigger;
     if (!opened.container.isConnected) {
       addStyles(this.renderRoot as ShadowRoot, openedStyles);
       this.renderRoot.append(opened.container);

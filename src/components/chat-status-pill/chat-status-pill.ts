@@ -185,7 +185,7 @@ export class ChatStatusPill extends CustomerElement {
   }
 
   protected override updated(): void {
-    this.#stopTimer();
+    if (this.#timer !== undefined) this.#stopTimer();
     const state = this.customerState;
     const left = !this.status && state && !state.pending && !state.error && !state.blocked ? this.#unblockedFor(state) : 0;
     if (left > 0 && left !== Infinity) this.#timer = setTimeout(() => this.requestUpdate(), left);
