@@ -71,16 +71,31 @@ export class CustomerElement extends ChatElement implements BlockStateView {
     }
   }
 
+  /**
+   * Whether the element re-renders on its customer's changes now. A closed menu does not:
+   * its trigger never shows the state, and a list of a thousand menus then holds no listeners.
+   */
+  protected get followsCustomer(): boolean {
+    return true;
+  }
+
+  /** Starts (or stops) following the customer after `followsCustomer` changed. */
+  protected refollow(): void {
+    this.#bind();
+  }
+
   #bind(): void {
     const { customerId: customer, store } = this;
-    if (!this.isConnected || (customer === this.#boundId && store === this.#boundStore)) return;
-    this.#unbind();
-    if (!customer) return;
+    if (!this.isConnected) return;
     // Only a `blocked` attribute claims anything; no attribute is no claim (and no store entry,
-    // which matters for thousands of active rows).
-    if (this.blocked) store.seed(customer, true);
-    store[LIFECYCLE].watch(customer, this);
-    this.#boundId = customer;
+    // which matters for thousands of active rows). A seed never overrides what the store knows.
+    if (customer && this.blocked) store.seed(customer, true);
+    const watched = customer && this.followsCustomer ? customer : '';
+    if (watched === this.#boundId && (!watched || store === this.#boundStore)) return;
+    this.#unbind();
+    if (!watched) return;
+    store[LIFECYCLE].watch(watched, this);
+    this.#boundId = watched;
     this.#boundStore = store;
     // Back in the page after a move: the state may have changed while detached.
     this.requestUpdate();

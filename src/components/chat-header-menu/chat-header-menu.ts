@@ -271,15 +271,23 @@ export class ChatHeaderMenu extends CustomerElement {
   }
 
   get #session(): Opened {
-    if (!this.#opened) this.addEventListener('pointerdown', this);
-    return (this.#opened ??= {
+    if (this.#opened) return this.#opened;
+    this.#opened = {
       container: Object.assign(document.createElement('div'), { style: 'display: contents' }),
       shown: false,
       hasHostItems: false,
       focusOnOpen: null,
       popup: null,
       queued: [],
-    });
+    };
+    // From the first open on, the menu follows presses and its customer's state (its popup shows it).
+    this.addEventListener('pointerdown', this);
+    this.refollow();
+    return this.#opened;
+  }
+
+  protected override get followsCustomer(): boolean {
+    return this.#opened !== null;
   }
 
   /** Opens the popup and focuses its first item. */
