@@ -1,7 +1,7 @@
 import { isServer, LitElement, type PropertyDeclaration, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { defineElement, type DefinableElement } from './define.js';
 import { resolveStrings } from '../strings/registry.js';
-import { langOf, serverLangOf, trackStrings, untrackStrings } from '../strings/lang-observer.js';
+import { langOf, serverLangOf, STRINGS_CONSUMER, trackStrings } from '../strings/lang-observer.js';
 import type { ChatStrings } from '../strings/en.js';
 
 // Elements created with a server-rendered (declarative) shadow root, until their first update:
@@ -17,6 +17,11 @@ export type ChatPropertyDeclaration = PropertyDeclaration & { initial?: unknown 
 
 /** What every element of the library shares: a guarded `define()` and its strings. */
 export class ChatElement extends LitElement {
+  static {
+    // Found by a change of `lang` or of the strings (see lang-observer.ts).
+    Object.defineProperty(this.prototype, STRINGS_CONSUMER, { value: true });
+  }
+
   /** The tag `define()` registers by default. */
   static readonly tagName: string;
 
@@ -47,13 +52,8 @@ export class ChatElement extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     // Re-render when the governing `lang`, setStrings() or registerLocale() changes: one
-    // shared MutationObserver for the page, one Set entry per element.
+    // shared MutationObserver for the page, nothing per element.
     trackStrings(this);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    untrackStrings(this);
   }
 
   /** The strings to show now: own overrides, global ones, the `lang` locale (across shadow roots), English. */

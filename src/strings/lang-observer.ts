@@ -5,22 +5,26 @@ export interface StringsConsumer extends Element {
   requestUpdate(): void;
 }
 
-// Every connected element of the library, in one module-level Set: a list of 5,000 rows
-// costs 5,000 Set entries, and no observer, closure or object per element.
-const connected = new Set<StringsConsumer>();
-// Shadow roots (of host pages' components) that hold library elements and are observed too:
-// a MutationObserver on the document does not see inside shadow roots.
+/** Marks the library's elements (on their prototype; shared by every copy of the library on the page). */
+export const STRINGS_CONSUMER = Symbol.for('chat-block-elements.strings-consumer');
+
+// Nothing is kept per element: a change (rare) walks the trees that can hold the library's
+// elements and asks each to render again, so a list of 5,000 rows costs no entry per row.
+// The trees: the document, and the host pages' shadow roots that held a library element
+// (a MutationObserver on the document does not see inside shadow roots), held weakly.
 const observedRoots = new WeakSet<Node>();
+const hostRoots = new Set<WeakRef<ShadowRoot>>();
 const OPTIONS: MutationObserverInit = { attributes: true, attributeFilter: ['lang'], subtree: true };
 let observer: MutationObserver | null = null;
 
+const isConsumer = (node: Node | null): node is StringsConsumer => !!node && STRINGS_CONSUMER in node;
+
 /**
  * Starts following the `lang` that governs `el` (and the global strings). Called from
- * `connectedCallback`; cheap: one Set entry, and one `getRootNode()` when `el` is in the document.
+ * `connectedCallback`; cheap: one `getRootNode()` when `el` is in the document.
  */
 export function trackStrings(el: StringsConsumer): void {
   if (isServer) return;
-  connected.add(el);
   // Back in the page after a move: the governing lang, or the strings, may have changed
   // meanwhile. (Before the first render an update is pending already: a no-op.)
   el.requestUpdate();
@@ -30,20 +34,30 @@ export function trackStrings(el: StringsConsumer): void {
   }
   // A host's shadow root (and the ones around it) can change `lang` too; ours never do.
   for (let root = el.getRootNode(); root instanceof ShadowRoot; root = root.host.getRootNode()) {
-    if (connected.has(root.host as StringsConsumer) || observedRoots.has(root)) continue;
+    if (isConsumer(root.host) || observedRoots.has(root)) continue;
     observedRoots.add(root);
+    hostRoots.add(new WeakRef(root));
     observer.observe(root, OPTIONS);
   }
 }
 
-/** Stops following; called from `disconnectedCallback`. */
-export function untrackStrings(el: StringsConsumer): void {
-  connected.delete(el);
-}
-
 /** Asks every connected element to render its words again (a `lang`, locale or global string changed). */
 export function refreshStrings(): void {
-  for (const el of connected) el.requestUpdate();
+  refreshIn(document);
+  for (const ref of hostRoots) {
+    const root = ref.deref();
+    if (root) refreshIn(root);
+    else hostRoots.delete(ref);
+  }
+}
+
+/** Every library element in `root`, and in the shadow roots of the library's elements there. */
+function refreshIn(root: Document | ShadowRoot): void {
+  for (const el of root.querySelectorAll('*')) {
+    if (!isConsumer(el)) continue;
+    el.requestUpdate();
+    if (el.shadowRoot) refreshIn(el.shadowRoot);
+  }
 }
 
 /**
