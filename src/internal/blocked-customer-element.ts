@@ -1,20 +1,47 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { css, html, isServer, nothing, type CSSResult, type PropertyValues } from 'lit';
 import { CustomerElement } from './customer-element.js';
 import type { CustomerBlockState } from '../state/block-store.js';
+import type { ChatStrings } from '../strings/en.js';
+import type { LazyModule } from './lazy.js';
+import { addStyles } from './add-styles.js';
 import { displayName } from '../state/customer-id.js';
 import { ChatConfirmDialog } from '../components/chat-confirm-dialog/chat-confirm-dialog.js';
 import { stateNames, unblock } from './unblock-action.js';
 import { defaultTrue } from './converters.js';
 import { ownDialog } from './own-dialog.js';
 
+/** How a notice or banner looks and what it says while shown: a module of its own, loaded when first needed. */
+export interface BlockedView {
+  styles: CSSResult;
+  render(el: BlockedCustomerElement, state: CustomerBlockState, text: ChatStrings, onUnblock: () => void): unknown;
+}
+
+// Hidden while the customer is active; before the element is defined (server-rendered
+// HTML), the attribute says what shows. The rest of the looks come with the view.
+const hostStyles = css`
+  :host {
+    display: none;
+  }
+  :host(:state(blocked)),
+  :host(:not(:defined)[blocked]) {
+    display: block;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+`;
+
 /**
  * What `<chat-block-notice>` and `<chat-block-banner>` share: they show only while their
  * customer is blocked (nothing rendered and no internals otherwise), expose
  * `:state(blocked)`, `:state(unblocking)` and `:state(error)`, and offer Unblock through
- * the normal flow, in the page's dialog or their own, rendered on first use.
+ * the normal flow, in the page's dialog or their own, rendered on first use. What they
+ * show (and its styles) is a module loaded with `import()` the first time a customer shows
+ * blocked: a page of active customers never loads it.
  */
 export abstract class BlockedCustomerElement extends CustomerElement {
   static readonly dependencies = { 'chat-confirm-dialog': ChatConfirmDialog };
+  static override styles = hostStyles;
   static override properties = {
     customerName: { attribute: 'customer-name' },
     confirmUnblock: { attribute: 'confirm-unblock', converter: defaultTrue },
@@ -38,14 +65,38 @@ export abstract class BlockedCustomerElement extends CustomerElement {
     this._dialogRendered = false;
   }
 
-  /** What shows while the customer is blocked. */
-  protected abstract renderBlocked(state: CustomerBlockState): unknown;
+  /** The module with what shows while the customer is blocked. */
+  protected abstract readonly view: LazyModule<BlockedView>;
 
   protected override render() {
     const state = this.customerState;
     const blocked = !!state?.blocked;
     this.#exposeStates(blocked ? stateNames(state!) : []);
-    return html`${blocked ? this.renderBlocked(state!) : nothing}${this._dialogRendered ? ownDialog : nothing}`;
+    return html`${blocked ? this.#renderView(state!) : nothing}${this._dialogRendered ? ownDialog : nothing}`;
+  }
+
+  #renderView(state: CustomerBlockState) {
+    const view = this.view.now;
+    if (!view) {
+      // On the server nothing loads: the client renders it after hydrating (the same empty start).
+      if (!isServer) this.#loadView();
+      return nothing;
+    }
+    addStyles(this.renderRoot as ShadowRoot, view.styles);
+    return view.render(this, state, this.text, this.onUnblock);
+  }
+
+  #loadView(): Promise<void> {
+    return this.view.load().then(
+      () => this.requestUpdate(),
+      (error) => console.error(`${this.localName}: its view could not be loaded.`, error),
+    );
+  }
+
+  /** A blocked element's updateComplete includes loading its view and rendering it. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    if (!this.view.now && this.customerState?.blocked) await this.#loadView();
+    return super.getUpdateComplete();
   }
 
   /** `:state(blocked)`, `:state(unblocking)`, `:state(error)`; none while active (and no internals). */

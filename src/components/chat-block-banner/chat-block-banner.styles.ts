@@ -1,21 +1,11 @@
 import { css } from 'lit';
 import { tokens } from '../../internal/tokens.styles.js';
 
-export const styles = [
-  tokens,
-  css`
-    /* Hidden while the customer is active: the composer shows instead. */
+/** What a shown banner looks like; added with its view, when the customer is first shown blocked. */
+export const styles = css`
+  ${tokens}
     :host {
-      display: none;
       font: 0.875rem/1.4 var(--_chat-font);
-    }
-    /* Before the element is defined (server-rendered HTML), the attribute says what shows. */
-    :host(:state(blocked)),
-    :host(:not(:defined)[blocked]) {
-      display: block;
-    }
-    :host([hidden]) {
-      display: none;
     }
     [part~='banner'] {
       display: flex;
@@ -66,5 +56,4 @@ export const styles = [
         border-color: ButtonText;
       }
     }
-  `,
-];
+  `;

@@ -1,9 +1,8 @@
-import { html, nothing } from 'lit';
-import { BlockedCustomerElement } from '../../internal/blocked-customer-element.js';
-import type { CustomerBlockState } from '../../state/block-store.js';
-import { displayName, isolate } from '../../state/customer-id.js';
-import { format } from '../../strings/registry.js';
-import { styles } from './chat-block-banner.styles.js';
+import { BlockedCustomerElement, type BlockedView } from '../../internal/blocked-customer-element.js';
+import { lazyModule } from '../../internal/lazy.js';
+
+// What a shown banner renders, and its styles: loaded when a customer first shows blocked.
+const view = lazyModule<BlockedView>(() => import('./banner-view.js'));
 
 /**
  * @tag chat-block-banner
@@ -58,21 +57,8 @@ import { styles } from './chat-block-banner.styles.js';
  */
 export class ChatBlockBanner extends BlockedCustomerElement {
   static override readonly tagName = 'chat-block-banner';
-  static override styles = styles;
-
-  protected override renderBlocked(state: CustomerBlockState) {
-    const t = this.text;
-    const name = isolate(displayName(this.customerName, state.id));
-    const message = state.by
-      ? format(t.bannerBlockedBy, { by: isolate(state.by), name })
-      : format(state.accepted?.action === 'block' ? t.bannerBlockedByYou : t.bannerBlocked, { name });
-    const busy = state.pending === 'unblock';
-    const failed = !busy && state.error?.action === 'unblock' ? state.error.error.message : '';
-    return html`<div part="banner"><p part="message">${message}<slot></slot></p><button part="unblock" type="button" aria-disabled=${
-      busy ? 'true' : 'false'
-    } aria-busy=${busy ? 'true' : 'false'} @click=${this.onUnblock}>${busy ? t.unblockPending : t.unblock}</button>${
-      failed ? html`<p part="error" role="alert">${format(t.unblockError, { error: failed })}</p>` : nothing
-    }</div>`;
+  protected override get view() {
+    return view;
   }
 }
 

@@ -1,23 +1,13 @@
 import { css } from 'lit';
 import { tokens } from '../../internal/tokens.styles.js';
 
-export const styles = [
-  tokens,
-  css`
-    /* Hidden while the customer is active: a conversation of active customers shows nothing. */
+/** What a shown notice looks like; added with its view, when the customer is first shown blocked. */
+export const styles = css`
+  ${tokens}
     :host {
-      display: none;
       margin: 0.5rem 0;
       font: 0.8125rem/1.4 var(--_chat-font);
       text-align: center;
-    }
-    /* Before the element is defined (server-rendered HTML), the attribute says what shows. */
-    :host(:state(blocked)),
-    :host(:not(:defined)[blocked]) {
-      display: block;
-    }
-    :host([hidden]) {
-      display: none;
     }
     [part~='notice'] {
       display: inline-flex;
@@ -68,5 +58,4 @@ export const styles = [
         border-color: CanvasText;
       }
     }
-  `,
-];
+  `;

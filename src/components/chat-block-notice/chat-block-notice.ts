@@ -1,13 +1,8 @@
-import { html, nothing } from 'lit';
-import { BlockedCustomerElement } from '../../internal/blocked-customer-element.js';
-import type { CustomerBlockState } from '../../state/block-store.js';
-import { isolate } from '../../state/customer-id.js';
-import { format } from '../../strings/registry.js';
-import { styles } from './chat-block-notice.styles.js';
-import { reasonText } from '../../internal/block-questions.js';
-import { formatWhen } from '../../internal/time-format.js';
+import { BlockedCustomerElement, type BlockedView } from '../../internal/blocked-customer-element.js';
+import { lazyModule } from '../../internal/lazy.js';
 
-const separator = html`<span part="separator" aria-hidden="true"> · </span>`;
+// What a shown notice renders, and its styles: loaded when a customer first shows blocked.
+const view = lazyModule<BlockedView>(() => import('./notice-view.js'));
 
 /**
  * @tag chat-block-notice
@@ -63,24 +58,8 @@ const separator = html`<span part="separator" aria-hidden="true"> · </span>`;
  */
 export class ChatBlockNotice extends BlockedCustomerElement {
   static override readonly tagName = 'chat-block-notice';
-  static override styles = styles;
-
-  protected override renderBlocked(state: CustomerBlockState) {
-    const t = this.text;
-    const who = state.by
-      ? format(t.noticeBlockedBy, { by: isolate(state.by) })
-      : state.accepted?.action === 'block'
-        ? t.noticeBlockedByYou
-        : t.noticeBlocked;
-    const busy = state.pending === 'unblock';
-    const failed = !busy && state.error?.action === 'unblock' ? state.error.error.message : '';
-    return html`<div part="notice" role="note"><span part="text">${who}</span>${
-      state.at ? html`${separator}<time part="time" datetime=${state.at}>${formatWhen(state.at, t.$code, { todayTimeOnly: true })}</time>` : nothing
-    }${state.reason ? html`${separator}<span part="reason">${isolate(reasonText(state.reason, t))}</span>` : nothing}${
-      state.until ? html`${separator}<span part="until">${format(t.noticeUntil, { time: formatWhen(state.until, t.$code, { todayTimeOnly: true }) })}</span>` : nothing
-    }${separator}<button part="unblock" type="button" aria-disabled=${busy ? 'true' : 'false'} aria-busy=${busy ? 'true' : 'false'} @click=${this.onUnblock}>${
-      busy ? t.unblockPending : t.unblock
-    }</button>${failed ? html`<span part="error" role="alert">${format(t.unblockError, { error: failed })}</span>` : nothing}</div>`;
+  protected override get view() {
+    return view;
   }
 }
 
