@@ -119,7 +119,7 @@ function publicContractOnly() {
 export default {
   globs: ['src/components/**/*.ts', 'src/internal/base-element.ts', 'src/internal/customer-element.ts', 'src/internal/blocked-customer-element.ts'],
   // Styles, and the views that elements load with import(): internal, not the contract.
-  exclude: ['src/**/*.styles.ts', 'src/**/*-view.ts'],
+  exclude: ['src/**/*.styles.ts', 'src/**/*-view.ts', 'src/**/*-view-module.ts'],
   litelement: true,
   // package.json names the manifest itself; without this the analyzer rewrites that field to its --outdir.
   packagejson: false,

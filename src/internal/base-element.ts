@@ -15,6 +15,21 @@ const serverRendered = new WeakSet<Element>();
  */
 export type ChatPropertyDeclaration = PropertyDeclaration & { initial?: unknown };
 
+/** A get/set pair for `name` that reads `initial` from the prototype until an instance sets its own value. */
+function keepOnPrototype(proto: object, name: string, initial: unknown): void {
+  const key = Symbol(name);
+  Object.defineProperty(proto, key, { value: initial, writable: true });
+  Object.defineProperty(proto, name, {
+    get(this: Record<symbol, unknown>) {
+      return this[key];
+    },
+    set(this: Record<symbol, unknown>, value: unknown) {
+      this[key] = value;
+    },
+    configurable: true,
+  });
+}
+
 /** What every element of the library shares: a guarded `define()` and its strings. */
 export class ChatElement extends LitElement {
   static {
@@ -35,11 +50,16 @@ export class ChatElement extends LitElement {
 
   static override properties: PropertyDeclarations = { strings: { attribute: false } };
 
-  protected static override getPropertyDescriptor(name: PropertyKey, key: string | symbol, options: ChatPropertyDeclaration): PropertyDescriptor | undefined {
-    // Lit's accessor reads `this[key]`: until an instance sets it, this value on the prototype answers.
-    if ('initial' in options) Object.defineProperty(this.prototype, key, { value: options.initial, writable: true, configurable: true });
-    return super.getPropertyDescriptor(name, key, options);
+  protected static override finalize(): void {
+    // Before Lit makes the accessors: it wraps a get/set pair it finds on the prototype.
+    if (!this.hasOwnProperty('finalized') && this.hasOwnProperty('properties')) {
+      for (const [name, options] of Object.entries(this.properties as Record<string, ChatPropertyDeclaration>)) {
+        if ('initial' in options) keepOnPrototype(this.prototype, name, options.initial);
+      }
+    }
+    super.finalize();
   }
+
 
   /** Overrides for this element's words; see `ChatStrings`. */
   declare strings: Partial<ChatStrings> | undefined;

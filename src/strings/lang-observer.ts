@@ -43,6 +43,8 @@ export function trackStrings(el: StringsConsumer): void {
 
 /** Asks every connected element to render its words again (a `lang`, locale or global string changed). */
 export function refreshStrings(): void {
+  // Nothing is on screen on the server (Lit SSR), and there is no document to walk.
+  if (isServer) return;
   refreshIn(document);
   for (const ref of hostRoots) {
     const root = ref.deref();

@@ -56,6 +56,8 @@ test('a block with a reason and a duration: the server stores both, the notice a
   assert.equal(customer.blockReason, 'abusive');
   const hours = (Date.parse(customer.blockedUntil) - before) / 3600_000;
   assert.ok(hours > 23.9 && hours < 24.01, `blocked for 24 hours (got ${hours})`);
+  // The notice's view loads with the first block it shows.
+  await page.waitForFunction(() => document.querySelector('chat-block-notice').shadowRoot.querySelector('[part~="notice"]'));
   const notice = await page.$eval('chat-block-notice', (n) => n.shadowRoot.textContent.replace(/[\u2066-\u2069]/g, '').replace(/\s+/g, ' ').trim());
   assert.match(notice, /You blocked this customer/);
   assert.match(notice, /Abusive/);

@@ -7,6 +7,8 @@ import { formatWhen } from '../../internal/time-format.js';
 import type { BlockedCustomerElement } from '../../internal/blocked-customer-element.js';
 import type { ChatStrings } from '../../strings/en.js';
 import { styles } from './chat-block-notice.styles.js';
+// The own dialog this module may render next: its view comes in the same load.
+import '../chat-confirm-dialog/dialog-view.js';
 
 export { styles };
 

@@ -1,12 +1,9 @@
 import { css } from 'lit';
 import { tokens } from '../../internal/tokens.styles.js';
 
-export const styles = [
-  tokens,
-  css`
-    :host {
-      display: contents;
-    }
+/** What an open dialog looks like; added with its view, on the first open. */
+export const styles = css`
+  ${tokens}
     dialog {
       box-sizing: border-box;
       width: min(var(--chat-dialog-width, 26rem), calc(100vw - 2rem));
@@ -137,5 +134,4 @@ export const styles = [
         border-color: ButtonText;
       }
     }
-  `,
-];
+  `;

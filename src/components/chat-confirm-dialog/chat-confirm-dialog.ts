@@ -1,13 +1,13 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { css, isServer, nothing, type PropertyValues } from 'lit';
 import { ChatElement } from '../../internal/base-element.js';
 import { deepActiveElement, FOCUSABLE } from '../../internal/focus.js';
 import { isTab } from '../../internal/keys.js';
 import { ChatDialogEvent } from '../../events.js';
-import { styles } from './chat-confirm-dialog.styles.js';
+import { addStyles } from '../../internal/add-styles.js';
+import { dialogView } from './dialog-view-module.js';
 import {
   answerOf,
   noPicks,
-  renderChoices,
   type ConfirmAnswer,
   type DurationsQuestion,
   type Picks,
@@ -88,7 +88,11 @@ export interface ConfirmOptions {
  */
 export class ChatConfirmDialog extends ChatElement {
   static override readonly tagName = 'chat-confirm-dialog';
-  static override styles = styles;
+  static override styles = css`
+    :host {
+      display: contents;
+    }
+  `;
   static override properties = {
     open: { type: Boolean, reflect: true },
     heading: {},
@@ -170,6 +174,12 @@ export class ChatConfirmDialog extends ChatElement {
     this.#close('cancel');
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // A dialog in the page is about to be asked: have its view ready by then.
+    if (!isServer) dialogView.load().catch(() => {});
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     // Moved or removed (a list re-sorted): close cleanly, so a re-inserted dialog is never a
@@ -187,21 +197,42 @@ export class ChatConfirmDialog extends ChatElement {
   }
 
   protected override render() {
-    const t = this.text;
-    const o = this._options;
-    const busy = this._busy;
-    // Written without whitespace between tags: Lit keeps template text as is.
-    return html`<dialog part="dialog" role="alertdialog" aria-modal="true" aria-labelledby="heading" aria-describedby="message" @cancel=${this.#onCancelEvent} @close=${this.#onClose} @keydown=${this.#onKeydown}><h2 id="heading" part="heading">${
-      o ? o.heading : this.heading
-    }</h2><div id="message" part="message">${o?.message ?? html`<slot></slot>`}</div>${
-      o?.reasons || o?.durations ? renderChoices(t, this.#picks, o.reasons, o.durations, () => this.requestUpdate()) : nothing
-    }${
-      this._error ? html`<p part="error" role="alert">${this._error}</p>` : nothing
-    }<div part="actions"><button part="cancel" type="button" autofocus @click=${this.cancel}>${
-      o?.cancelLabel || this.cancelLabel || t.cancel
-    }</button><button part="confirm" type="button" aria-disabled=${busy ? 'true' : 'false'} aria-busy=${busy ? 'true' : 'false'} @click=${this.#onConfirm}>${
-      busy ? t.confirmBusy : o?.confirmLabel || this.confirmLabel || t.confirm
-    }</button></div></dialog>`;
+    const view = dialogView.now;
+    if (!view) {
+      // Loaded on the first open; a closed dialog has nothing to show (on the server: nothing loads).
+      if (this.open && !isServer) this.#loadView();
+      return nothing;
+    }
+    addStyles(this.renderRoot as ShadowRoot, view.styles);
+    return view.render(this.text, {
+      heading: this._options ? this._options.heading : this.heading,
+      options: this._options,
+      cancelLabel: this.cancelLabel,
+      confirmLabel: this.confirmLabel,
+      busy: this._busy,
+      error: this._error,
+      picks: this.#picks,
+      changed: () => this.requestUpdate(),
+      onCancelEvent: this.#onCancelEvent,
+      onClose: this.#onClose,
+      onKeydown: this.#onKeydown,
+      onCancel: this.cancel,
+      onConfirm: this.#onConfirm,
+    });
+  }
+
+  #loadView(): Promise<void> {
+    return dialogView.load().then(
+      // As a change of `open`: updated() then shows the dialog rendered at last.
+      () => this.requestUpdate('open', false),
+      (error) => console.error('chat-confirm-dialog: its view could not be loaded.', error),
+    );
+  }
+
+  /** An open dialog's updateComplete includes loading its view and showing it. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    if (this.open && !dialogView.now && !isServer) await this.#loadView();
+    return super.getUpdateComplete();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -210,8 +241,9 @@ export class ChatConfirmDialog extends ChatElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (!changed.has('open')) return;
-    const dialog = this.#dialog!;
+    // Before its view has loaded there is no <dialog> yet; the load asks again (see #loadView).
+    const dialog = this.#dialog;
+    if (!changed.has('open') || !dialog) return;
     if (this.open && !dialog.open) {
       this.#opener = deepActiveElement();
       this.#returnValue = '';

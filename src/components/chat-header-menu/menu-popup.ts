@@ -16,6 +16,8 @@ import type { ChatConfirmDialog } from '../chat-confirm-dialog/chat-confirm-dial
 import { popupStyles } from './popup.styles.js';
 import { UndoToast } from './undo-toast.js';
 import { ownDialog } from '../../internal/own-dialog.js';
+// The own dialog this module may render next: its view comes in the same load.
+import '../chat-confirm-dialog/dialog-view.js';
 
 /**
  * What an opened `<chat-header-menu>` does beyond showing its popup, loaded with `import()`
