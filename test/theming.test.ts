@@ -417,7 +417,7 @@ describe('theming', () => {
         .join('\n');
       expect(forced).to.match(/--_chat-focus-ring: Highlight/i);
       expect(forced).to.match(/--_chat-surface-focus-ring: Highlight/i);
-      expect(forced).to.match(/trigger'?\]?:focus-visible \{[^}]*outline-color: highlight/i);
+      expect(forced).to.match(/trigger['"]?\]:focus-visible \{[^}]*outline-color: highlight/i);
       expect(forced).to.match(/::before \{[^}]*color: buttontext/i);
       return;
     }
