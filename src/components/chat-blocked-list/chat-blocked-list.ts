@@ -1,25 +1,13 @@
-import { html, nothing, type PropertyValues } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
-import { live } from 'lit/directives/live.js';
+import { isServer, nothing, type PropertyValues } from 'lit';
 import { ChatElement } from '../../internal/base-element.js';
-import { deepActiveElement } from '../../internal/focus.js';
-import { pageDialog, runBlockFlow } from '../../internal/block-flow.js';
-import type { BlockStore, CustomerBlockState } from '../../state/block-store.js';
-import { blockStore } from '../../state/page-store.js';
-import { requestBlockChange } from '../../state/request-block-change.js';
-import { displayName, isolate, toCustomerId } from '../../state/customer-id.js';
-import type { CustomerRef } from '../../events.js';
-import { format } from '../../strings/registry.js';
-import { ChatConfirmDialog } from '../chat-confirm-dialog/chat-confirm-dialog.js';
-import { runWithLimit, toConcurrency } from './bulk-runner.js';
-import { compileQuery, searchKey } from './search.js';
-import { visibleWindow } from './virtual-window.js';
-import { reasonText } from '../../internal/block-questions.js';
-import { formatWhen } from '../../internal/time-format.js';
+import { lazyModule } from '../../internal/lazy.js';
 import { defaultTrue } from '../../internal/converters.js';
-import { ownDialog } from '../../internal/own-dialog.js';
+import type { BlockStore } from '../../state/block-store.js';
+import { blockStore } from '../../state/page-store.js';
+import { toCustomerId } from '../../state/customer-id.js';
+import { ChatConfirmDialog } from '../chat-confirm-dialog/chat-confirm-dialog.js';
 import { styles } from './chat-blocked-list.styles.js';
+import type { BlockedListView } from './blocked-list-view.js';
 
 /** One blocked customer, as the host knows them. Only `id` is required. */
 export interface BlockedListItem {
@@ -42,35 +30,14 @@ export interface BulkUnblockResult {
   failed: number;
 }
 
-/**
- * A row: the id and name, made once per item (or store snapshot). The rest is read when
- * the row is rendered or searched, so 5,000 entries cost little more than their ids.
- */
-interface Row {
-  readonly id: string;
-  readonly name: string;
-  /** The host's item; null for a store entry. */
-  readonly item: BlockedListItem | null;
-  /** Name and id folded for search, made on the first search. */
-  key?: string;
-}
+// What the list shows and does (rows, search, the grid and its keyboard, the virtual window,
+// the bulk unblock, the dialog, and their styles) is its own module, loaded on the first
+// connect: a page of pills and closed menus does not load it.
+const viewModule = lazyModule(() => import('./blocked-list-view.js'));
 
-interface Bulk {
-  readonly ids: readonly string[];
-  /** Not started yet: shown as "Waiting…". */
-  readonly queued: Set<string>;
-}
-
-/** Columns: select, customer, details, action. */
-const COLUMNS = 4;
-const HEADER = -1;
-const OVERSCAN = 6;
-
-const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() ? value.trim() : null);
-const time = (value: unknown): string | null => {
-  const ms = value instanceof Date ? value.getTime() : typeof value === 'string' ? Date.parse(value) : NaN;
-  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
-};
+// Lists created over server-rendered HTML (a declarative shadow root): the server, which
+// has no view, wrote an empty box, and hydration must find what was written.
+const hydrating = new WeakSet<ChatBlockedList>();
 
 /**
  * @tag chat-blocked-list
@@ -148,7 +115,6 @@ export class ChatBlockedList extends ChatElement {
     label: {},
     query: {},
     confirmUnblock: { attribute: 'confirm-unblock', converter: defaultTrue },
-    _dialogRendered: { state: true },
   };
 
   /** The host's blocked customers. Unset (or null): the store's known blocked customers. */
@@ -163,77 +129,63 @@ export class ChatBlockedList extends ChatElement {
   declare query: string;
   /** `confirm-unblock="false"` unblocks a row without asking (a bulk unblock always asks). */
   declare confirmUnblock: boolean;
-  declare private _dialogRendered: boolean;
 
-  #internals: ElementInternals | null = null;
-  #unsubscribe: (() => void) | null = null;
-  #subscribedTo: BlockStore | null = null;
-  #dirty = true;
-  /** Every blocked entry, then those the search shows, and each shown id's index. */
-  #all: Row[] = [];
-  #shown: Row[] = [];
-  #indexOf = new Map<string, number>();
-  #rowCache = new WeakMap<object, Row>();
-  #selected = new Set<string>();
-  #bulk: Bulk | null = null;
-  #running = false;
-  /** The one cell in the tab order: a row (HEADER for the column headers) and a column. */
-  #activeRow = HEADER;
-  #activeId: string | null = null;
-  #activeCol = 0;
-  #hadFocus = false;
-  // Virtual window.
-  #rowHeight = 52;
-  #headerHeight = 40;
-  #viewport = 0;
-  #scrollTop = 0;
-  #window: [number, number] = [0, 0];
-  #resize: ResizeObserver | null = null;
+  /** Everything past the properties, once its module is here. */
+  #view: BlockedListView | null = null;
+  /** `selected` as set before the view came; the view starts from it. */
+  #selectedBefore: string[] = [];
 
   constructor() {
     super();
+    if (!isServer && this.shadowRoot) hydrating.add(this);
     this.items = undefined;
     this.store = blockStore;
     this.concurrency = 4;
     this.label = '';
     this.query = '';
     this.confirmUnblock = true;
-    this._dialogRendered = false;
+  }
+
+  /** The view, made on first need once its module has loaded; null before. */
+  get #loaded(): BlockedListView | null {
+    const module = viewModule.now;
+    if (!this.#view && module) this.#view = new module.BlockedListView(this, () => this.text, this.#selectedBefore);
+    return this.#view;
   }
 
   /** The ids of the selected customers (those still in the list). */
   get selected(): string[] {
-    return [...this.#selected];
+    return this.#loaded?.selected ?? [...this.#selectedBefore];
   }
 
   set selected(ids: Iterable<string>) {
-    this.#selected = new Set([...(ids ?? [])].map((id) => toCustomerId(id)).filter((id): id is string => id !== null));
+    const valid = [...(ids ?? [])].map((id) => toCustomerId(id)).filter((id): id is string => id !== null);
+    const view = this.#loaded;
+    if (view) view.select(valid);
+    else this.#selectedBefore = valid;
     this.requestUpdate();
   }
 
   /** True while a bulk unblock runs. */
   get busy(): boolean {
-    return this.#running;
+    return this.#view?.busy ?? false;
   }
 
   /** How many rows are in the list, and how many the search shows. */
   get rowCount(): { total: number; shown: number } {
-    this.#recompute();
-    return { total: this.#all.length, shown: this.#shown.length };
+    // Before the view's module has loaded (see updateComplete) the list has no rows yet.
+    return this.#loaded?.rowCount ?? { total: 0, shown: 0 };
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#subscribe();
+    if (this.#view) this.#view.connected();
+    else if (!isServer) void this.#load();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#unsubscribe?.();
-    this.#unsubscribe = null;
-    this.#subscribedTo = null;
-    this.#resize?.disconnect();
-    this.#resize = null;
+    this.#view?.disconnected();
   }
 
   /**
@@ -242,79 +194,28 @@ export class ChatBlockedList extends ChatElement {
    * or a bulk unblock is already running (a second one is refused).
    */
   async unblockSelected(): Promise<BulkUnblockResult | null> {
-    if (this.#running) return null;
-    this.#recompute();
-    const ids = this.#all.filter((row) => this.#selected.has(row.id)).map((row) => row.id);
-    if (ids.length === 0) return null;
-    const rows = new Map(this.#all.map((row) => [row.id, row]));
-    this.#setRunning(true);
-    try {
-      const t = this.text;
-      const dialog = await this.#dialog();
-      const one = ids.length === 1 ? { name: isolate(rows.get(ids[0])!.name) } : null;
-      const confirmed = await dialog.confirm({
-        heading: one ? format(t.unblockHeading, one) : format(t.blockedListBulkHeading, { count: String(ids.length) }),
-        message: one ? format(t.unblockMessage, one) : t.blockedListBulkMessage,
-        confirmLabel: t.unblock,
-        tone: 'neutral',
-      });
-      if (!confirmed) return null;
-      const bulk: Bulk = { ids, queued: new Set(ids) };
-      this.#bulk = bulk;
-      this.requestUpdate();
-      const store = this.store;
-      await runWithLimit(ids, toConcurrency(this.concurrency), async (id) => {
-        bulk.queued.delete(id);
-        const row = rows.get(id)!;
-        this.requestUpdate();
-        await requestBlockChange(this, store, { id, name: row.name }, 'unblock');
-      });
-      const { done, failed } = this.#tally(bulk.ids);
-      return { total: ids.length, unblocked: done, failed };
-    } finally {
-      this.#setRunning(false);
-      this.requestUpdate();
-    }
+    await viewModule.load();
+    return this.#loaded!.unblockSelected();
   }
 
-  /** The last bulk unblock's counts, from the store (so a successful Retry counts too). */
-  #tally(ids: readonly string[]): { done: number; failed: number } {
-    let done = 0;
-    let failed = 0;
-    for (const id of ids) {
-      const s = this.store.get(id);
-      if (s.known && !s.blocked) done++;
-      else if (!s.pending && s.error?.action === 'unblock') failed++;
-    }
-    return { done, failed };
+  /** Loads the view's module, then renders with it. */
+  #load(): Promise<void> {
+    return viewModule.load().then(
+      () => this.requestUpdate(),
+      (error) => console.error('chat-blocked-list: its view could not be loaded.', error),
+    );
   }
 
-  #setRunning(running: boolean): void {
-    this.#running = running;
-    const states = (this.#internals ??= this.attachInternals()).states;
-    if (running) states.add('busy');
-    else states.delete('busy');
-    this.requestUpdate();
-  }
-
-  #subscribe(): void {
-    if (!this.isConnected || this.#subscribedTo === this.store) return;
-    this.#unsubscribe?.();
-    const store = this.store;
-    this.#unsubscribe = store.subscribeAll(() => {
-      this.#dirty = true;
-      this.requestUpdate();
-    });
-    this.#subscribedTo = store;
-    this.#dirty = true;
+  /** updateComplete includes loading the view's module and the render with it, as before it was lazy. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    if (!this.#view && !isServer) await this.#load();
+    return super.getUpdateComplete();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('store')) this.#subscribe();
+    // Here, not in the view: pills and menus elsewhere agree from the first update on.
     if (changed.has('items') || changed.has('store')) this.#seed();
-    if (changed.has('items') || changed.has('store') || changed.has('query')) this.#dirty = true;
-    this.#recompute();
-    this.#hadFocus ||= this.#focusInGrid();
+    this.#loaded?.willUpdate(changed);
   }
 
   /** Items the store knows nothing of are blocked, as the host says (what a `blocked` attribute does). */
@@ -326,424 +227,14 @@ export class ChatBlockedList extends ChatElement {
     }
   }
 
-  #recompute(): void {
-    if (!this.#dirty) return;
-    this.#dirty = false;
-    const store = this.store;
-    const all: Row[] = [];
-    if (Array.isArray(this.items)) {
-      const seen = new Set<string>();
-      for (const item of this.items) {
-        const row = this.#rowOfItem(item);
-        if (!row || seen.has(row.id)) continue;
-        seen.add(row.id);
-        const s = store.get(row.id);
-        // Gone only when the store says so: an unknown or blocked customer stays.
-        if (s.known && !s.blocked) continue;
-        all.push(row);
-      }
-    } else {
-      for (const state of store.getBlocked()) all.push(this.#rowOfState(state));
-    }
-    this.#all = all;
-    const match = compileQuery(this.query ?? '');
-    this.#shown = match ? all.filter((row) => match((row.key ??= searchKey(row.name, row.id)))) : all;
-    this.#indexOf = new Map(this.#shown.map((row, i) => [row.id, i]));
-    // Unblocked customers leave the selection with their row.
-    if (this.#selected.size) {
-      const present = new Set(all.map((row) => row.id));
-      for (const id of this.#selected) if (!present.has(id)) this.#selected.delete(id);
-    }
-    // The active cell follows its customer; if they left, the row that took their place.
-    const index = this.#activeId === null ? undefined : this.#indexOf.get(this.#activeId);
-    if (index !== undefined) this.#activeRow = index;
-    else if (this.#activeRow !== HEADER) {
-      this.#activeRow = Math.min(this.#activeRow, this.#shown.length - 1);
-      if (this.#activeRow < 0) this.#activeRow = HEADER;
-      this.#activeId = this.#activeRow === HEADER ? null : this.#shown[this.#activeRow].id;
-    }
-  }
-
-  #rowOfItem(item: BlockedListItem): Row | null {
-    if (!item || typeof item !== 'object') return null;
-    let row = this.#rowCache.get(item);
-    if (!row) {
-      const id = toCustomerId(item.id);
-      if (id === null) return null;
-      row = { id, name: displayName(item.name, id), item };
-      this.#rowCache.set(item, row);
-    }
-    return row;
-  }
-
-  #rowOfState(state: CustomerBlockState): Row {
-    let row = this.#rowCache.get(state);
-    if (!row) {
-      const name = displayName(state.error?.customer.name, state.id);
-      row = { id: state.id, name, item: null };
-      this.#rowCache.set(state, row);
-    }
-    return row;
-  }
-
   protected override render() {
-    const t = this.text;
-    const shown = this.#shown;
-    const count = this.#selected.size;
-    const running = this.#running;
-    const noSelection = count === 0;
-    const [start, end] = (this.#window = this.#computeWindow());
-    const indices: number[] = [];
-    // The active row is always rendered, so the grid keeps its one tab stop (and focus) when scrolled away.
-    if (this.#activeRow >= 0 && this.#activeRow < start) indices.push(this.#activeRow);
-    for (let i = start; i < end; i++) indices.push(i);
-    if (this.#activeRow >= end) indices.push(this.#activeRow);
-    const shownSelected = shown.length > 0 && count > 0 ? shown.reduce((n, row) => n + (this.#selected.has(row.id) ? 1 : 0), 0) : 0;
-    const query = (this.query ?? '').trim();
-    const empty = shown.length ? '' : query && this.#all.length ? format(t.blockedListNoMatch, { query }) : t.blockedListEmpty;
-    return html`<div part="toolbar"><div part="search-box" role="search"><label part="search-label" for="search">${t.blockedListSearch}</label><input id="search" part="search" type="search" autocomplete="off" spellcheck="false" aria-controls="grid" .value=${live(this.query ?? '')} @input=${this.#onSearch}></div><button part="unblock-selected" type="button" aria-disabled=${running || noSelection ? 'true' : 'false'} aria-busy=${running ? 'true' : 'false'} @click=${this.#onUnblockSelected}>${format(t.blockedListUnblockSelected, { count: String(count) })}</button></div><div part="progress" role="status">${this.#progress()}</div><div id="grid" part="grid" role="grid" aria-label=${this.label || t.blockedListLabel} aria-multiselectable="true" aria-rowcount=${shown.length + 1} aria-colcount=${COLUMNS} ?hidden=${shown.length === 0} @keydown=${this.#onKeydown} @focusin=${this.#onFocusin} @change=${this.#onChange} @click=${this.#onClick} @scroll=${this.#onScroll}><div role="rowgroup"><div role="row" part="header-row" aria-rowindex="1" data-row=${HEADER}><div role="columnheader" data-col="0"><input type="checkbox" part="select-all" aria-label=${t.blockedListSelectAll} tabindex=${this.#tabindex(HEADER, 0)} .checked=${live(shownSelected > 0 && shownSelected === shown.length)} .indeterminate=${shownSelected > 0 && shownSelected < shown.length}></div><div role="columnheader" data-col="1" tabindex=${this.#tabindex(HEADER, 1)}>${t.blockedListColumnCustomer}</div><div role="columnheader" data-col="2" tabindex=${this.#tabindex(HEADER, 2)}>${t.blockedListColumnDetails}</div><div role="columnheader" data-col="3" tabindex=${this.#tabindex(HEADER, 3)}>${t.blockedListColumnAction}</div></div></div><div role="rowgroup" part="rows" style=${styleMap({ height: `${shown.length * this.#rowHeight}px` })}>${repeat(
-      indices,
-      (i) => shown[i].id,
-      (i) => this.#renderRow(shown[i], i),
-    )}</div></div><div part="empty" role="status">${empty}</div>${this._dialogRendered ? ownDialog : nothing}`;
-  }
-
-  #renderRow(row: Row, i: number) {
-    const t = this.text;
-    const s = this.store.get(row.id);
-    const selected = this.#selected.has(row.id);
-    const failed = !s.pending && s.error?.action === 'unblock';
-    const queued = !s.pending && !!this.#bulk?.queued.has(row.id) && this.#running;
-    const waiting = !!s.pending || queued;
-    const name = isolate(row.name);
-    const parts = `row${selected ? ' selected' : ''}${failed ? ' failed' : ''}${waiting ? ' pending' : ''}`;
-    let action;
-    if (waiting) action = html`<span part="status">${s.pending ? (s.pending === 'block' ? t.statusBlocking : t.statusUnblocking) : t.blockedListQueued}</span>`;
-    else if (failed) action = html`<button part="retry" type="button" data-action="retry" tabindex=${this.#tabindex(i, 3)} aria-label=${format(t.blockedListRetryOne, { name })}>${t.retry}</button>`;
-    else action = html`<button part="unblock" type="button" data-action="unblock" tabindex=${this.#tabindex(i, 3)} aria-label=${format(t.blockedListUnblockOne, { name })}>${t.unblock}</button>`;
-    return html`<div role="row" part=${parts} aria-rowindex=${i + 2} aria-selected=${selected ? 'true' : 'false'} data-row=${i} style=${styleMap({ top: `${i * this.#rowHeight}px` })}><div role="gridcell" data-col="0"><input type="checkbox" part="select" tabindex=${this.#tabindex(i, 0)} aria-label=${format(t.blockedListSelect, { name })} .checked=${live(selected)}></div><div role="gridcell" data-col="1" tabindex=${this.#tabindex(i, 1)}><bdi part="name">${row.name}</bdi>${
-      row.name !== row.id ? html`<span part="id">${row.id}</span>` : nothing
-    }</div><div role="gridcell" data-col="2" tabindex=${this.#tabindex(i, 2)}>${
-      failed ? html`<span part="error">${format(t.blockedListFailed, { error: s.error!.error.message })}</span>` : html`<span part="details">${this.#details(row, s)}</span>`
-    }</div><div role="gridcell" data-col="3" tabindex=${waiting ? this.#tabindex(i, 3) : nothing}>${action}</div></div>`;
-  }
-
-  /** "by Ana · 24 Nov 2026, 14:02 · spam · until 1 Dec 2026, 14:02": the host's facts, else the store's. */
-  #details(row: Row, s: CustomerBlockState): string {
-    const t = this.text;
-    const lang = t.$code;
-    const item = row.item;
-    const by = text(item?.by) ?? s.by;
-    const at = time(item?.at) ?? s.at;
-    const reason = text(item?.reason) ?? s.reason;
-    const until = time(item?.until) ?? s.until;
-    const parts: string[] = [];
-    if (by) parts.push(format(t.blockedListBy, { by: isolate(by) }));
-    if (at) parts.push(formatWhen(at, lang));
-    if (reason) parts.push(reasonText(reason, t));
-    if (until) parts.push(format(t.blockedListUntil, { time: formatWhen(until, lang) }));
-    return parts.join(' · ');
-  }
-
-  #progress(): string {
-    const bulk = this.#bulk;
-    if (!bulk) return '';
-    const { done, failed } = this.#tally(bulk.ids);
-    const values = { done: String(done), total: String(bulk.ids.length), failed: String(failed) };
-    return format(failed ? this.text.blockedListProgressFailed : this.text.blockedListProgress, values);
-  }
-
-  #tabindex(row: number, col: number): string {
-    return row === this.#activeRow && col === this.#activeCol ? '0' : '-1';
-  }
-
-  #computeWindow(): [number, number] {
-    return visibleWindow({
-      count: this.#shown.length,
-      rowHeight: this.#rowHeight,
-      offset: this.#scrollTop - this.#headerHeight,
-      viewport: this.#viewport || 10 * this.#rowHeight,
-      overscan: OVERSCAN,
-    });
-  }
-
-  protected override firstUpdated(): void {
-    const grid = this.#grid;
-    if (grid && typeof ResizeObserver !== 'undefined') {
-      this.#resize = new ResizeObserver(() => this.#measure());
-      this.#resize.observe(grid);
-    }
+    // A list adopting server HTML renders that empty box first, then its view (see updated()).
+    return this.#view && !hydrating.has(this) ? this.#view.render() : nothing;
   }
 
   protected override updated(): void {
-    if (!this.#resize && this.isConnected) this.firstUpdated();
-    // After this update, not inside it: what they change asks for another render.
-    queueMicrotask(() => {
-      this.#measure();
-      // The focused row left (unblocked, filtered out) or its button went away (a request
-      // started): focus the active cell instead of letting it fall to <body>.
-      if (this.#hadFocus && !this.#focusInGrid()) this.#focusActive();
-      this.#hadFocus = false;
-    });
-  }
-
-  /** Reads the row and header heights and the viewport; re-renders if the window moved. */
-  #measure(): void {
-    const grid = this.#grid;
-    if (!grid) return;
-    const row = grid.querySelector<HTMLElement>('[part~="row"]');
-    const header = grid.querySelector<HTMLElement>('[part~="header-row"]');
-    let changed = false;
-    if (row && row.offsetHeight > 0 && row.offsetHeight !== this.#rowHeight) {
-      this.#rowHeight = row.offsetHeight;
-      changed = true;
-    }
-    if (header && header.offsetHeight > 0 && header.offsetHeight !== this.#headerHeight) {
-      this.#headerHeight = header.offsetHeight;
-      changed = true;
-    }
-    if (grid.clientHeight > 0 && grid.clientHeight !== this.#viewport) {
-      this.#viewport = grid.clientHeight;
-      changed = true;
-    }
-    if (changed && this.#windowMoved()) this.requestUpdate();
-  }
-
-  #windowMoved(): boolean {
-    const [start, end] = this.#computeWindow();
-    return start !== this.#window[0] || end !== this.#window[1];
-  }
-
-  get #grid(): HTMLElement | null {
-    return this.renderRoot?.querySelector<HTMLElement>('[part~="grid"]') ?? null;
-  }
-
-  #focusInGrid(): boolean {
-    const active = this.shadowRoot?.activeElement;
-    return !!active && !!this.#grid?.contains(active);
-  }
-
-  /** The element that takes focus for a cell: its checkbox or button, else the cell itself. */
-  #target(row: number, col: number): HTMLElement | null {
-    const cell = this.#grid?.querySelector<HTMLElement>(`[data-row="${row}"] > [data-col="${col}"]`);
-    return cell?.querySelector<HTMLElement>('input, button') ?? cell ?? null;
-  }
-
-  #focusActive(): void {
-    if (this.#shown.length === 0) {
-      this.renderRoot.querySelector<HTMLElement>('[part~="search"]')?.focus();
-      return;
-    }
-    this.#target(this.#activeRow, this.#activeCol)?.focus();
-  }
-
-  /** Moves the active cell (clamped) and focuses it, rendering its row first if it is outside the window. */
-  async #moveTo(row: number, col: number): Promise<void> {
-    const last = this.#shown.length - 1;
-    this.#activeRow = Math.max(HEADER, Math.min(row, last));
-    this.#activeCol = Math.max(0, Math.min(col, COLUMNS - 1));
-    this.#activeId = this.#activeRow === HEADER ? null : this.#shown[this.#activeRow].id;
-    this.requestUpdate();
-    await this.updateComplete;
-    const target = this.#target(this.#activeRow, this.#activeCol);
-    if (!target) return;
-    this.#scrollIntoView(this.#activeRow);
-    target.focus({ preventScroll: true });
-  }
-
-  /** Scrolls just enough for the row to show below the sticky header. */
-  #scrollIntoView(row: number): void {
-    const grid = this.#grid;
-    if (!grid || row === HEADER) return;
-    const top = this.#headerHeight + row * this.#rowHeight;
-    const viewTop = grid.scrollTop + this.#headerHeight;
-    const viewBottom = grid.scrollTop + grid.clientHeight;
-    if (top < viewTop) grid.scrollTop = row * this.#rowHeight;
-    else if (top + this.#rowHeight > viewBottom) grid.scrollTop = top + this.#rowHeight - grid.clientHeight;
-    this.#onScroll();
-  }
-
-  /** Where an event happened in the grid: its row and column, or null outside cells. */
-  #cellOf(event: Event): { row: number; col: number } | null {
-    const el = event.target as HTMLElement;
-    const cell = el.closest?.<HTMLElement>('[data-col]');
-    const rowEl = cell?.closest<HTMLElement>('[data-row]');
-    if (!cell || !rowEl) return null;
-    return { row: Number(rowEl.dataset.row), col: Number(cell.dataset.col) };
-  }
-
-  #onFocusin(event: FocusEvent): void {
-    const at = this.#cellOf(event);
-    if (!at || (at.row === this.#activeRow && at.col === this.#activeCol)) return;
-    this.#activeRow = at.row;
-    this.#activeCol = at.col;
-    this.#activeId = at.row === HEADER ? null : (this.#shown[at.row]?.id ?? null);
-    this.requestUpdate();
-  }
-
-  #onKeydown(event: KeyboardEvent): void {
-    const at = this.#cellOf(event);
-    if (!at || event.altKey) return;
-    const { row, col } = at;
-    const target = event.target as HTMLElement;
-    const onWidget = target.localName === 'input' || target.localName === 'button';
-    const mod = event.ctrlKey || event.metaKey;
-    const rtl = getComputedStyle(this).direction === 'rtl';
-    const page = Math.max(1, Math.floor((this.#viewport - this.#headerHeight) / this.#rowHeight) - 1);
-    const last = this.#shown.length - 1;
-    switch (event.key) {
-      case 'ArrowDown':
-        void this.#moveTo(row + 1, col);
-        break;
-      case 'ArrowUp':
-        void this.#moveTo(row - 1, col);
-        break;
-      case 'ArrowRight':
-        void this.#moveTo(row, col + (rtl ? -1 : 1));
-        break;
-      case 'ArrowLeft':
-        void this.#moveTo(row, col + (rtl ? 1 : -1));
-        break;
-      case 'Home':
-        void (mod ? this.#moveTo(last >= 0 ? 0 : HEADER, col) : this.#moveTo(row, 0));
-        break;
-      case 'End':
-        void (mod ? this.#moveTo(last, col) : this.#moveTo(row, COLUMNS - 1));
-        break;
-      case 'PageDown':
-        void this.#moveTo(Math.min(row + page, last), col);
-        break;
-      case 'PageUp':
-        void this.#moveTo(Math.max(row - page, 0), col);
-        break;
-      case ' ':
-        // A checkbox toggles itself and a button clicks itself; a text cell toggles its row.
-        if (onWidget) return;
-        if (row === HEADER) this.#toggleAllShown();
-        else this.#toggle(row);
-        break;
-      case 'a':
-      case 'A':
-        if (!mod) return;
-        this.#selectAllShown(true);
-        break;
-      case 'Delete':
-      case 'Backspace':
-        if (row === HEADER) return;
-        void this.#unblockRow(row);
-        break;
-      default:
-        return;
-    }
-    event.preventDefault();
-  }
-
-  #onChange(event: Event): void {
-    const input = event.target as HTMLInputElement;
-    if (input.type !== 'checkbox') return;
-    const at = this.#cellOf(event);
-    if (!at) return;
-    if (at.row === HEADER) this.#selectAllShown(input.checked);
-    else {
-      const row = this.#shown[at.row];
-      if (!row) return;
-      if (input.checked) this.#selected.add(row.id);
-      else this.#selected.delete(row.id);
-      this.requestUpdate();
-    }
-  }
-
-  #onClick(event: MouseEvent): void {
-    const button = (event.target as HTMLElement).closest?.<HTMLButtonElement>('button[data-action]');
-    const at = this.#cellOf(event);
-    if (!button || !at || at.row === HEADER) return;
-    if (button.dataset.action === 'retry') this.#retry(at.row);
-    else void this.#unblockRow(at.row);
-  }
-
-  #onScroll(): void {
-    const grid = this.#grid;
-    if (!grid) return;
-    this.#scrollTop = grid.scrollTop;
-    if (this.#windowMoved()) this.requestUpdate();
-  }
-
-  #onSearch(event: Event): void {
-    this.query = (event.target as HTMLInputElement).value;
-    // A new result starts at its top.
-    const grid = this.#grid;
-    if (grid) grid.scrollTop = 0;
-    this.#scrollTop = 0;
-  }
-
-  #onUnblockSelected(): void {
-    void this.unblockSelected();
-  }
-
-  #toggle(index: number): void {
-    const row = this.#shown[index];
-    if (!row) return;
-    if (this.#selected.has(row.id)) this.#selected.delete(row.id);
-    else this.#selected.add(row.id);
-    this.requestUpdate();
-  }
-
-  #toggleAllShown(): void {
-    this.#selectAllShown(!this.#shown.every((row) => this.#selected.has(row.id)));
-  }
-
-  #selectAllShown(select: boolean): void {
-    for (const row of this.#shown) {
-      if (select) this.#selected.add(row.id);
-      else this.#selected.delete(row.id);
-    }
-    this.requestUpdate();
-  }
-
-  #customer(row: Row): CustomerRef {
-    return { id: row.id, name: row.name };
-  }
-
-  /** A row's Unblock (button or Delete): asks (unless `confirm-unblock="false"`), then one request. */
-  async #unblockRow(index: number): Promise<void> {
-    const row = this.#shown[index];
-    if (!row) return;
-    const s = this.store.get(row.id);
-    if (s.pending || (this.#running && this.#bulk?.queued.has(row.id))) return;
-    if (s.error?.action === 'unblock') return this.#retry(index);
-    const dialog = this.confirmUnblock ? await this.#dialog() : null;
-    await runBlockFlow({ target: this, store: this.store, customer: this.#customer(row), action: 'unblock', text: this.text, dialog });
-    await this.updateComplete;
-    this.#refocus();
-  }
-
-  /** A failed row's Retry: the agent already confirmed, so the request goes again at once. */
-  #retry(index: number): void {
-    const row = this.#shown[index];
-    if (!row || this.store.get(row.id).pending) return;
-    // The outcome lands in the store (the row) and in a chat-block-change or chat-block-error event.
-    requestBlockChange(this, this.store, this.#customer(row), 'unblock').catch(() => {});
-  }
-
-  /** After a dialog closed on a row that left: focus the active cell rather than <body>. */
-  #refocus(): void {
-    const active = deepActiveElement();
-    // Nowhere, or still on a button of the dialog that just closed (no opener left to return to).
-    const lost = !active || active === document.body || !active.isConnected || active.getClientRects().length === 0;
-    if (lost) this.#focusActive();
-  }
-
-  /** The page's own `<chat-confirm-dialog>` if it has one, else ours, rendered on first use. */
-  async #dialog(): Promise<ChatConfirmDialog> {
-    const shared = pageDialog(this);
-    if (shared) return shared;
-    if (!this._dialogRendered) {
-      this._dialogRendered = true;
-      await this.updateComplete;
-    }
-    const dialog = this.renderRoot.querySelector('chat-confirm-dialog')!;
-    await dialog.updateComplete;
-    return dialog;
+    if (hydrating.delete(this) && this.#view) this.requestUpdate();
+    else this.#view?.updated();
   }
 }
 
