@@ -30,7 +30,8 @@ export function minifyCssLiterals(): Plugin {
  * - `vite` (serve): the demo, with the mock reference API as dev-server middleware;
  * - `vite build`: the library as ES modules with `lit` and `@floating-ui/dom` left external;
  * - `vite build --mode cdn`: a self-contained entry that registers the tags, plus the chunks
- *   it imports on first use (the menu's popup), next to it in dist/cdn/.
+ *   it imports on first use (the menu's popup, the dialog's, notice's, banner's and list's
+ *   views, fetchBackend's request), next to it in dist/cdn/.
  */
 export default defineConfig(({ command, mode }) => {
   if (command === 'serve') {
@@ -54,7 +55,8 @@ export default defineConfig(({ command, mode }) => {
         rollupOptions: {
           input: 'src/define.ts',
           // The entry also exports what its chunks import from it (under short internal names,
-          // not API): one file on first load, no waterfall to a shared chunk.
+          // not API). Rolldown still puts Lit, which the entry and the lazy views share, in a
+          // chunk of its own that the entry imports: two files on first load.
           preserveEntrySignatures: 'allow-extension',
           // Chunks are imported by the entry with relative URLs, so the folder is copied whole.
           output: { format: 'es', entryFileNames: 'chat-block-elements.js', chunkFileNames: '[name]-[hash].js' },

@@ -56,6 +56,8 @@ describe('lazy loading: the blocked list', () => {
     // unblockSelected(), called before the view was there, asks once it is.
     await until(() => list.shadowRoot!.querySelector('chat-confirm-dialog')?.open === true, 4000, 'the dialog');
     const dialog = list.shadowRoot!.querySelector('chat-confirm-dialog')!;
+    // The dialog's own view may still be on its way: its updateComplete includes it.
+    await dialog.updateComplete;
     expect(visible(part(dialog, 'heading').textContent)).to.equal('Unblock José Álvarez?');
     part(dialog, 'cancel').click();
     expect(await asked).to.equal(null);

@@ -5,8 +5,7 @@ import { format } from '../../strings/registry.js';
 import type { BlockedCustomerElement } from '../../internal/blocked-customer-element.js';
 import type { ChatStrings } from '../../strings/en.js';
 import { styles } from './chat-block-banner.styles.js';
-// The own dialog this module may render next: its view comes in the same load.
-import '../chat-confirm-dialog/dialog-view.js';
+import { preloadDialogView } from '../chat-confirm-dialog/dialog-view-module.js';
 
 export { styles };
 
@@ -24,3 +23,6 @@ export function render(el: BlockedCustomerElement, state: CustomerBlockState, t:
     failed ? html`<p part="error" role="alert">${format(t.unblockError, { error: failed })}</p>` : nothing
   }</div>`;
 }
+
+// The own dialog this module may render next: have its view here by then.
+preloadDialogView();

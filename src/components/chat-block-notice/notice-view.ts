@@ -7,8 +7,7 @@ import { formatWhen } from '../../internal/time-format.js';
 import type { BlockedCustomerElement } from '../../internal/blocked-customer-element.js';
 import type { ChatStrings } from '../../strings/en.js';
 import { styles } from './chat-block-notice.styles.js';
-// The own dialog this module may render next: its view comes in the same load.
-import '../chat-confirm-dialog/dialog-view.js';
+import { preloadDialogView } from '../chat-confirm-dialog/dialog-view-module.js';
 
 export { styles };
 
@@ -31,3 +30,6 @@ export function render(_el: BlockedCustomerElement, state: CustomerBlockState, t
     busy ? t.unblockPending : t.unblock
   }</button>${failed ? html`<span part="error" role="alert">${format(t.unblockError, { error: failed })}</span>` : nothing}</div>`;
 }
+
+// The own dialog this module may render next: have its view here by then.
+preloadDialogView();

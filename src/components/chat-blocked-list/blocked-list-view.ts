@@ -20,8 +20,7 @@ import { runWithLimit, toConcurrency } from './bulk-runner.js';
 import { compileQuery, searchKey } from './search.js';
 import { visibleWindow } from './virtual-window.js';
 import { styles } from './blocked-list-view.styles.js';
-// The own dialog this view may render next: its view comes in the same load.
-import '../chat-confirm-dialog/dialog-view.js';
+import { preloadDialogView } from '../chat-confirm-dialog/dialog-view-module.js';
 
 /**
  * A row: the id and name, made once per item (or store snapshot). The rest is read when
@@ -639,3 +638,6 @@ export class BlockedListView {
     return dialog;
   }
 }
+
+// The own dialog this module may render next: have its view here by then.
+preloadDialogView();

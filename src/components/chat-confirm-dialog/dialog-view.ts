@@ -4,7 +4,6 @@ import type { ConfirmOptions } from './chat-confirm-dialog.js';
 import type { Picks } from './confirm-choices.js';
 import { renderChoices } from './choices-view.js';
 import { styles } from './chat-confirm-dialog.styles.js';
-import { dialogView } from './dialog-view-module.js';
 
 export { styles };
 
@@ -42,6 +41,3 @@ export function render(t: ChatStrings, c: DialogContent) {
     busy ? t.confirmBusy : o?.confirmLabel || c.confirmLabel || t.confirm
   }</button></div></dialog>`;
 }
-
-// Here now (a chunk that renders a dialog imported this module): dialogs render it at once.
-dialogView.provide({ render, styles });

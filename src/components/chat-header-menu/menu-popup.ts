@@ -16,8 +16,7 @@ import type { ChatConfirmDialog } from '../chat-confirm-dialog/chat-confirm-dial
 import { popupStyles } from './popup.styles.js';
 import { UndoToast } from './undo-toast.js';
 import { ownDialog } from '../../internal/own-dialog.js';
-// The own dialog this module may render next: its view comes in the same load.
-import '../chat-confirm-dialog/dialog-view.js';
+import { preloadDialogView } from '../chat-confirm-dialog/dialog-view-module.js';
 
 /**
  * What an opened `<chat-header-menu>` does beyond showing its popup, loaded with `import()`
@@ -200,3 +199,6 @@ export class MenuPopup {
     return this.host.renderRoot.querySelector('chat-confirm-dialog')!;
   }
 }
+
+// The own dialog this module may render next: have its view here by then.
+preloadDialogView();
