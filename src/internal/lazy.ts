@@ -6,11 +6,6 @@ export interface LazyModule<T> {
   load(): Promise<T>;
   /** Resolves once it has loaded, by whatever call, without starting a load. */
   readonly loaded: Promise<T>;
-  /**
-   * Called by the module itself when it is evaluated (imported statically by another
-   * module that was loaded): `now` is then set at once, not a few tasks later.
-   */
-  provide(module: T): void;
 }
 
 export function lazyModule<T>(importer: () => Promise<T>): LazyModule<T> {
@@ -22,7 +17,7 @@ export function lazyModule<T>(importer: () => Promise<T>): LazyModule<T> {
     load: () =>
       (loading ??= importer().then(
         (module) => {
-          lazy.provide(module);
+          done((lazy.now = module));
           return module;
         },
         (error) => {
@@ -30,11 +25,6 @@ export function lazyModule<T>(importer: () => Promise<T>): LazyModule<T> {
           throw error;
         },
       )),
-    provide(module: T) {
-      if (lazy.now) return;
-      loading ??= Promise.resolve(module);
-      done((lazy.now = module));
-    },
   };
   return lazy;
 }
