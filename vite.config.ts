@@ -45,6 +45,8 @@ export default defineConfig(({ command, mode }) => {
     // Not lib mode: Vite keeps whitespace in ES-format libraries, and this file is shipped as is.
     return {
       plugins: [minifyCssLiterals()],
+      // Relative: the chunks' preloads resolve next to the entry, wherever the folder is served.
+      base: './',
       build: {
         outDir: 'dist/cdn',
         emptyOutDir: true,

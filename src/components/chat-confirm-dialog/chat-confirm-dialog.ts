@@ -165,8 +165,20 @@ export class ChatConfirmDialog extends ChatElement {
     this.#picks = noPicks();
     this.tone = options.tone ?? 'neutral';
     this._error = '';
-    this.open = true;
-    return new Promise((resolve) => (this.#asking = { resolve, running: null }));
+    const answered = new Promise<boolean>((resolve) => (this.#asking = { resolve, running: null }));
+    const asking = this.#asking;
+    // Opens once its view is here (at once after the first time), so `open` means shown.
+    const show = () => {
+      if (this.#asking === asking) this.open = true;
+    };
+    if (dialogView.now || isServer) show();
+    else {
+      dialogView.load().then(show, (error) => {
+        console.error('chat-confirm-dialog: its view could not be loaded.', error);
+        this.#settle(false);
+      });
+    }
+    return answered;
   }
 
   /** Closes the dialog as if the agent cancelled. */
@@ -229,9 +241,9 @@ export class ChatConfirmDialog extends ChatElement {
     );
   }
 
-  /** An open dialog's updateComplete includes loading its view and showing it. */
+  /** An open (or asked) dialog's updateComplete includes loading its view and showing it. */
   protected override async getUpdateComplete(): Promise<boolean> {
-    if (this.open && !dialogView.now && !isServer) await this.#loadView();
+    if ((this.open || this.#asking) && !dialogView.now && !isServer) await this.#loadView();
     return super.getUpdateComplete();
   }
 
