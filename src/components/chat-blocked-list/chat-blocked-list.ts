@@ -171,7 +171,7 @@ export class ChatBlockedList extends ChatElement {
     return this.#view?.busy ?? false;
   }
 
-  /** How many rows are in the list, and how many the search shows. */
+  /** How many rows are in the list, and how many the search shows (zeros until its view has loaded: await `updateComplete`). */
   get rowCount(): { total: number; shown: number } {
     // Before the view's module has loaded (see updateComplete) the list has no rows yet.
     return this.#loaded?.rowCount ?? { total: 0, shown: 0 };
