@@ -47,7 +47,9 @@ export interface ConfirmOptions {
  * least destructive answer) and returns to whatever had it before. Use it
  * imperatively with `confirm(options)`, or declaratively with `open` and the
  * message in the default slot. Put one in the page to replace the dialog every
- * `<chat-header-menu>` would otherwise render for itself.
+ * `<chat-header-menu>` would otherwise render for itself. What it shows (the native
+ * dialog, the questions, the styles) loads with `import()` when it connects or is asked;
+ * `confirm()` opens it once that is here, and `updateComplete` includes the load.
  *
  * @slot - The message, when `confirm()` is not given one.
  *
