@@ -492,6 +492,22 @@ describe('<chat-header-menu>', () => {
     expect(isShown(menu)).to.equal(false);
   });
 
+  it('a closed menu holds no store listener and needs none; from its first open it follows the customer', async () => {
+    const menu = await menuFixture(store);
+    expect(store.listenerCount, 'a closed menu in a long list costs the store nothing').to.equal(0);
+    // Blocked elsewhere while closed: the first open still offers Unblock.
+    store.set(PHONE, true);
+    await openWithKey(menu);
+    expect(store.listenerCount).to.equal(1);
+    expect(visible(part(menu, 'block-item').textContent)).to.equal('Unblock');
+    await press('Escape');
+    await until(() => !isShown(menu));
+    // Closed again but opened before: it keeps following (its popup shows the state).
+    store.set(PHONE, false);
+    await menu.updateComplete;
+    expect(visible(part(menu, 'block-item').textContent)).to.equal('Block');
+  });
+
   it('cleans up: no store listeners and no popup after removal', async () => {
     const menu = await menuFixture(store);
     await openWithKey(menu);
