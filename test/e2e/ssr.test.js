@@ -130,6 +130,8 @@ const PAGES = {
   'dialog.html': () => html`<chat-confirm-dialog id="standalone" heading="Archive?">Archive this chat?</chat-confirm-dialog>`,
   'seeded.html': () => html`<main><chat-status-pill id="seeded" customer=${OTHER} blocked></chat-status-pill></main>`,
   // In a Spanish section: the server (no tree to walk) writes English, the client corrects it on hydration.
+  // The pill seeds its customer as blocked: the list, without items, shows the store's blocked customers.
+  'list.html': () => html`<main><chat-status-pill customer=${OTHER} blocked></chat-status-pill><chat-blocked-list></chat-blocked-list></main>`,
   'lang.html': () => html`<section lang="es"><chat-header-menu customer=${PHONE} customer-name="Priya Sharma"></chat-header-menu><chat-status-pill id="forced" status="blocked"></chat-status-pill></section>`,
 };
 // Marks the server-made trigger before any module runs: hydration must adopt it, not replace it.
@@ -294,6 +296,41 @@ test('inside lang="es", hydration puts the words in Spanish (the server wrote En
 test('a server-rendered pill of a customer marked blocked hydrates without a mismatch', async () => {
   const { page, errors } = await hydrated('seeded.html');
   assert.equal(await page.$eval('#seeded', (p) => p.shadowRoot.querySelector('[part~="pill"]')?.textContent.trim()), 'Blocked');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+// <chat-blocked-list>'s view (rows, grid, styles) loads with import() on the client, so the
+// server, which loads nothing, writes the list's empty box. The client must hydrate that box as
+// written, then render the view: also when the view's module is already there when the list
+// upgrades (its first render must still be the empty box).
+test('on the server a blocked list is its box: its styles, no view', () => {
+  const list = collectResultSync(render(PAGES['list.html']()));
+  assert.match(list, /<chat-blocked-list[^>]*><template shadowroot="open" shadowrootmode="open"><style>/);
+  assert.doesNotMatch(list, /part="grid"/);
+});
+
+test('a blocked list hydrates its box, then shows the rows; the same HTML upgraded once the view is loaded hydrates too', async () => {
+  const { page, errors } = await hydrated('list.html');
+  const seen = await page.evaluate(async (markup) => {
+    // A failed hydration rejects the update's promise, which no one else awaits.
+    const rejected = [];
+    addEventListener('unhandledrejection', (e) => rejected.push(String(e.reason?.message ?? e.reason)));
+    const shown = async (list) => {
+      await list.updateComplete;
+      return [...list.shadowRoot.querySelectorAll('[part~="name"]')].map((n) => n.textContent.replace(/[\u2066-\u2069]/g, ''));
+    };
+    const first = await shown(document.querySelector('main chat-blocked-list'));
+    // setHTMLUnsafe() parses declarative shadow roots: a list over server HTML, upgraded with the view loaded.
+    const later = document.createElement('div');
+    document.body.append(later);
+    later.setHTMLUnsafe(markup);
+    const names = { first, later: await shown(later.querySelector('chat-blocked-list')) };
+    await new Promise((r) => setTimeout(r, 50));
+    return { names, rejected };
+  }, collectResultSync(render(PAGES['list.html']())));
+  assert.deepEqual(seen.names, { first: [OTHER], later: [OTHER] });
+  assert.deepEqual(seen.rejected, [], 'no hydration mismatch');
   assert.deepEqual(errors, []);
   await page.close();
 });
