@@ -4,8 +4,8 @@ import { resolveStrings } from '../strings/registry.js';
 import { langOf, serverLangOf, STRINGS_CONSUMER, trackStrings } from '../strings/lang-observer.js';
 import type { ChatStrings } from '../strings/en.js';
 
-// Elements created with a server-rendered (declarative) shadow root, until their first update:
-// Lit's hydrate support adopts that DOM. Only those elements get an entry.
+// Elements created with a server-rendered (declarative) shadow root, which Lit's hydrate
+// support adopts. Only those elements get an entry.
 const serverRendered = new WeakSet<Element>();
 
 /**
@@ -76,12 +76,17 @@ export class ChatElement extends LitElement {
     trackStrings(this);
   }
 
+  /** Whether the element was created over server-rendered HTML (a declarative shadow root) and hydrated it. */
+  protected get fromServerHtml(): boolean {
+    return serverRendered.has(this);
+  }
+
   /** The strings to show now: own overrides, global ones, the `lang` locale (across shadow roots), English. */
   protected get text(): ChatStrings {
     // Hydrating server HTML: the words the server wrote, from the element's own `lang` (a
     // server has no tree to walk). Hydration adopts the server's DOM without writing it, so
     // other words here would never reach the page; the next update (see update()) writes them.
-    const lang = !this.hasUpdated && serverRendered.has(this) ? serverLangOf(this) : undefined;
+    const lang = !this.hasUpdated && this.fromServerHtml ? serverLangOf(this) : undefined;
     return resolveStrings(this, this.strings, lang);
   }
 
@@ -89,6 +94,6 @@ export class ChatElement extends LitElement {
     const first = !this.hasUpdated;
     super.update(changed);
     // Server HTML adopted in the server's language: render again in the page's.
-    if (first && serverRendered.delete(this) && langOf(this) !== serverLangOf(this)) this.requestUpdate();
+    if (first && this.fromServerHtml && langOf(this) !== serverLangOf(this)) this.requestUpdate();
   }
 }

@@ -35,8 +35,8 @@ export interface BulkUnblockResult {
 // connect: a page of pills and closed menus does not load it.
 const viewModule = lazyModule(() => import('./blocked-list-view.js'));
 
-// Lists created over server-rendered HTML (a declarative shadow root): the server, which
-// has no view, wrote an empty box, and hydration must find what was written.
+// Lists created over server-rendered HTML, until that HTML is hydrated: the server, which has
+// no view, wrote an empty box, and hydration must find what was written.
 const hydrating = new WeakSet<ChatBlockedList>();
 
 /**
@@ -137,7 +137,7 @@ export class ChatBlockedList extends ChatElement {
 
   constructor() {
     super();
-    if (!isServer && this.shadowRoot) hydrating.add(this);
+    if (this.fromServerHtml) hydrating.add(this);
     this.items = undefined;
     this.store = blockStore;
     this.concurrency = 4;

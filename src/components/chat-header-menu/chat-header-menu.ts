@@ -81,8 +81,6 @@ function placeAtOnce(trigger: Element, popup: HTMLElement, placement: Placement)
 // in forced colors, so ::part(trigger) { background } keeps them).
 const trigger = html`<button part="trigger" type="button" aria-haspopup="menu" aria-expanded="false"></button>`;
 const labelledTrigger = (label: string) => html`<button part="trigger" type="button" aria-haspopup="menu" aria-expanded="false" aria-label=${label}></button>`;
-// Menus created over server-rendered HTML (a declarative shadow root), which hydrate it.
-const hydrating = new WeakSet<ChatHeaderMenu>();
 
 // `undo-ms` alone turns undo on with its default window.
 const undoWindow = { fromAttribute: (value: string | null) => (value === null ? 0 : value === '' ? 5000 : Number(value)) };
@@ -192,7 +190,6 @@ export class ChatHeaderMenu extends CustomerElement {
 
   constructor() {
     super();
-    if (!isServer && this.shadowRoot) hydrating.add(this);
     // The element is its own listener (see handleEvent): no closure or event part per menu.
     // Presses are followed from the first open on (see #session): only an open menu needs them.
     this.addEventListener('click', this);
@@ -359,7 +356,7 @@ export class ChatHeaderMenu extends CustomerElement {
   }
 
   protected override render() {
-    return isServer || hydrating.has(this) ? labelledTrigger(this.#label) : trigger;
+    return isServer || this.fromServerHtml ? labelledTrigger(this.#label) : trigger;
   }
 
   /** Who this menu is about, for its words: the name, else the id (isolated: names may be right-to-left). */
@@ -397,7 +394,7 @@ export class ChatHeaderMenu extends CustomerElement {
 
   protected override async updated(changed: PropertyValues<this>): Promise<void> {
     const trigger = this.#trigger;
-    if (!hydrating.has(this)) {
+    if (!this.fromServerHtml) {
       const label = this.#label;
       if (trigger.getAttribute('aria-label') !== label) trigger.setAttribute('aria-label', label);
     }
