@@ -2,7 +2,7 @@ import { css, html, isServer, nothing, type CSSResult, type PropertyValues } fro
 import { CustomerElement } from './customer-element.js';
 import type { CustomerBlockState } from '../state/block-store.js';
 import type { ChatStrings } from '../strings/en.js';
-import type { LazyModule } from './lazy.js';
+import { renderWhenLoaded, type LazyModule } from './lazy.js';
 import { addStyles } from './add-styles.js';
 import { displayName } from '../state/customer-id.js';
 import { ChatConfirmDialog } from '../components/chat-confirm-dialog/chat-confirm-dialog.js';
@@ -87,10 +87,7 @@ export abstract class BlockedCustomerElement extends CustomerElement {
   }
 
   #loadView(): Promise<void> {
-    return this.view.load().then(
-      () => this.requestUpdate(),
-      (error) => console.error(`${this.localName}: its view could not be loaded.`, error),
-    );
+    return renderWhenLoaded(this.view, this);
   }
 
   /** A blocked element's updateComplete includes loading its view and rendering it. */

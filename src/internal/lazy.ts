@@ -29,6 +29,21 @@ export function lazyModule<T>(importer: () => Promise<T>): LazyModule<T> {
   return lazy;
 }
 
+/** What `renderWhenLoaded` needs of an element. */
+interface Renderable {
+  readonly localName: string;
+  requestUpdate(name?: PropertyKey, oldValue?: unknown): void;
+}
+
+/**
+ * Loads an element's lazily loaded view, then renders the element again (`rerender`, by
+ * default a plain update). A failed load is reported, naming the element; the promise never
+ * rejects, so `updateComplete` can await it.
+ */
+export function renderWhenLoaded(lazy: LazyModule<unknown>, el: Renderable, rerender = () => el.requestUpdate()): Promise<void> {
+  return lazy.load().then(rerender, (error) => console.error(`${el.localName}: its view could not be loaded.`, error));
+}
+
 /**
  * Starts loading `lazy` as soon as the pointer enters, or focus lands in, an element for
  * which `wanted(path)` holds, so the first click does not wait on the network. One pair of

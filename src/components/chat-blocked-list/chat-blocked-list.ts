@@ -1,6 +1,6 @@
 import { isServer, nothing, type PropertyValues } from 'lit';
 import { ChatElement } from '../../internal/base-element.js';
-import { lazyModule } from '../../internal/lazy.js';
+import { lazyModule, renderWhenLoaded } from '../../internal/lazy.js';
 import { defaultTrue } from '../../internal/converters.js';
 import type { BlockStore } from '../../state/block-store.js';
 import { blockStore } from '../../state/page-store.js';
@@ -200,10 +200,7 @@ export class ChatBlockedList extends ChatElement {
 
   /** Loads the view's module, then renders with it. */
   #load(): Promise<void> {
-    return viewModule.load().then(
-      () => this.requestUpdate(),
-      (error) => console.error('chat-blocked-list: its view could not be loaded.', error),
-    );
+    return renderWhenLoaded(viewModule, this);
   }
 
   /** updateComplete includes loading the view's module and the render with it, as before it was lazy. */

@@ -5,6 +5,7 @@ import { isTab } from '../../internal/keys.js';
 import { ChatDialogEvent } from '../../events.js';
 import { addStyles } from '../../internal/add-styles.js';
 import { dialogView } from './dialog-view-module.js';
+import { renderWhenLoaded } from '../../internal/lazy.js';
 import {
   answerOf,
   noPicks,
@@ -236,11 +237,8 @@ export class ChatConfirmDialog extends ChatElement {
   }
 
   #loadView(): Promise<void> {
-    return dialogView.load().then(
-      // As a change of `open`: updated() then shows the dialog rendered at last.
-      () => this.requestUpdate('open', false),
-      (error) => console.error('chat-confirm-dialog: its view could not be loaded.', error),
-    );
+    // As a change of `open`: updated() then shows the dialog rendered at last.
+    return renderWhenLoaded(dialogView, this, () => this.requestUpdate('open', false));
   }
 
   /** An open (or asked) dialog's updateComplete includes loading its view and showing it. */
