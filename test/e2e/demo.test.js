@@ -44,10 +44,14 @@ const rowPill = (id, text) =>
   );
 
 /** The composer banner's sentence, without the bidi isolates around the name. */
-const bannerMessage = () =>
+/** Waits for `tag`'s updateComplete: a notice or banner loads what it shows when its customer first shows blocked. */
+const settled = (tag) => page.$eval(tag, (el) => el.updateComplete.then(() => true));
+const bannerMessage = async () =>
+  (await settled('chat-block-banner')) &&
   page.$eval('chat-block-banner', (b) => (b.checkVisibility() ? b.shadowRoot.querySelector('[part~="message"]').textContent.replace(/[\u2066-\u2069]/g, '') : ''));
 /** The notice's line as read, '' when hidden. */
-const noticeText = () =>
+const noticeText = async () =>
+  (await settled('chat-block-notice')) &&
   page.$eval('chat-block-notice', (n) =>
     n.checkVisibility() ? n.shadowRoot.querySelector('[part~="notice"]').textContent.replace(/[\u2066-\u2069]/g, '').replace(/\s+/g, ' ').trim() : '',
   );
@@ -135,6 +139,7 @@ describe('demo inbox', () => {
     // Seeded from the server, which keeps when (not who): the time, no "You".
     assert.match(await noticeText(), /^This customer is blocked · \d{1,2}:\d{2} [AP]M · Unblock$/);
 
+    await settled('chat-block-banner');
     await page.click('chat-block-banner >>> [part~="unblock"]');
     await page.waitForFunction(() => document.querySelector('chat-block-banner')?.shadowRoot.querySelector('chat-confirm-dialog')?.open);
     assert.deepEqual(await axeViolations(page), [], 'the banner\'s dialog open');
@@ -155,6 +160,7 @@ describe('demo inbox', () => {
     await openChat(EMILY);
     await rowPill(EMILY.id, 'Blocked');
     await api('control', { failure: 'next' });
+    await settled('chat-block-notice');
     await page.click('chat-block-notice >>> [part~="unblock"]');
     await page.waitForFunction(() => document.querySelector('chat-block-notice')?.shadowRoot.querySelector('chat-confirm-dialog')?.open);
     await page.click('chat-block-notice >>> chat-confirm-dialog >>> [part~="confirm"]');
