@@ -1,20 +1,14 @@
 // The first open from the keyboard, with the popup module not loaded yet (a page of its
 // own): ArrowUp on the trigger opens on the last item, as it does once loaded; keys pressed
 // in the popup while its module loads are handled in order once it is here.
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import '../src/define.js';
-import { BlockStore, type ChatHeaderMenu } from '../src/index.js';
 import { focused, part, press, until } from './helpers.js';
-import { expectPopupNotLoaded, fetched, menuMarkup } from './lazy-helpers.js';
+import { closedMenuFixture, fetched } from './lazy-helpers.js';
 
 describe('lazy loading: the first open from the keyboard', () => {
   it('ArrowUp on a trigger whose popup is not loaded opens on the last item (Block)', async () => {
-    const wrapper = await fixture<HTMLElement>(html`<div style="padding: 40px 40px 300px 300px"></div>`);
-    wrapper.innerHTML = menuMarkup();
-    const menu = wrapper.querySelector<ChatHeaderMenu>('chat-header-menu')!;
-    menu.store = new BlockStore();
-    await menu.updateComplete;
-    expectPopupNotLoaded();
+    const { wrapper, menu } = await closedMenuFixture();
 
     // Focus lands on the trigger by Tab, as an agent would get there.
     wrapper.querySelector<HTMLElement>('#before')!.focus();

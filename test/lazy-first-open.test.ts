@@ -1,24 +1,18 @@
 // The first open of a menu whose popup module has not been loaded yet (wtr runs each test
 // file in a page of its own, so nothing in this file has opened a menu before): a real
 // click opens it with the first item focused, exactly as later opens do.
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import '../src/define.js';
-import { BlockStore, type ChatHeaderMenu } from '../src/index.js';
 import { focused, part, until } from './helpers.js';
 import { clickOn, resetMouse } from './mouse.js';
-import { expectPopupNotLoaded, fetched, menuMarkup } from './lazy-helpers.js';
+import { closedMenuFixture, fetched } from './lazy-helpers.js';
 
 describe('lazy loading: the first open by a click', () => {
   after(() => resetMouse());
 
   it('a closed menu loads only its trigger; the first click loads the popup and opens it with the first item focused', async () => {
-    const wrapper = await fixture<HTMLElement>(html`<div style="padding: 40px 40px 300px 300px"></div>`);
-    wrapper.innerHTML = menuMarkup();
-    const menu = wrapper.querySelector<ChatHeaderMenu>('chat-header-menu')!;
-    menu.store = new BlockStore();
-    await menu.updateComplete;
+    const { menu } = await closedMenuFixture();
     expect(menu.shadowRoot!.querySelector('[part~="menu"]')).to.equal(null);
-    expectPopupNotLoaded();
 
     await clickOn(part(menu, 'trigger'));
     await until(() => !!menu.shadowRoot!.querySelector('[part~="menu"]:popover-open'), 4000, 'the popup to open');

@@ -1,4 +1,5 @@
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { BlockStore, type ChatHeaderMenu } from '../src/index.js';
 
 /** Whether the page has fetched a module whose URL contains `name` (the dev server serves each source file). */
 export const fetched = (name: string) =>
@@ -22,4 +23,15 @@ export function menuMarkup(attrs = ''): string {
       <chat-menu-item value="assign">Assign to…</chat-menu-item>
     </chat-header-menu>
     <button id="after">after</button>`;
+}
+
+/** A closed menu (menuMarkup) in a padded box, on a store of its own, rendered; its popup not loaded. */
+export async function closedMenuFixture(): Promise<{ wrapper: HTMLElement; menu: ChatHeaderMenu }> {
+  const wrapper = await fixture<HTMLElement>(html`<div style="padding: 40px 40px 300px 300px"></div>`);
+  wrapper.innerHTML = menuMarkup();
+  const menu = wrapper.querySelector<ChatHeaderMenu>('chat-header-menu')!;
+  menu.store = new BlockStore();
+  await menu.updateComplete;
+  expectPopupNotLoaded();
+  return { wrapper, menu };
 }

@@ -1,20 +1,14 @@
 // show() before the popup module has loaded (a page of its own): updateComplete includes
 // the load, so code that awaits it finds the popup rendered, as before lazy loading.
 // Also: hovering a trigger prefetches the module before any click.
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import '../src/define.js';
-import { BlockStore, type ChatHeaderMenu } from '../src/index.js';
 import { focused, until } from './helpers.js';
-import { expectPopupNotLoaded, fetched, menuMarkup } from './lazy-helpers.js';
+import { closedMenuFixture, fetched } from './lazy-helpers.js';
 
 describe('lazy loading: show() and the prefetch', () => {
   it('show(); await updateComplete finds the popup rendered and open on first use', async () => {
-    const wrapper = await fixture<HTMLElement>(html`<div style="padding: 40px 40px 300px 300px"></div>`);
-    wrapper.innerHTML = menuMarkup();
-    const menu = wrapper.querySelector<ChatHeaderMenu>('chat-header-menu')!;
-    menu.store = new BlockStore();
-    await menu.updateComplete;
-    expectPopupNotLoaded();
+    const { menu } = await closedMenuFixture();
     menu.show();
     await menu.updateComplete;
     expect(menu.shadowRoot!.querySelector('[part~="menu"]:popover-open')).to.not.equal(null);

@@ -24,6 +24,17 @@ export const hoverColor = css`var(--chat-hover, rgb(127 127 127 / 0.16))`;
 /** The focus ring on the page (≥ 3:1 against light and dark pages); Highlight in forced colors. */
 export const pageFocusRing = css`var(--chat-focus-ring, light-dark(oklch(0.48 0.2 262), oklch(0.8 0.11 262)))`;
 
+/**
+ * The look of a box on the surface (the popup, the undo toast, the dialog): declarations to
+ * put inside a rule that is under the `tokens` sheet. Radius, padding and font are the box's own.
+ */
+export const surfaceBox = css`
+  border: 1px solid var(--_chat-border);
+  color: var(--_chat-text);
+  background: var(--_chat-surface);
+  box-shadow: var(--_chat-shadow);
+`;
+
 export const tokens = css`
   :host {
     color-scheme: var(--chat-color-scheme);

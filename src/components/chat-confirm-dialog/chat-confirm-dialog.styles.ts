@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { tokens } from '../../internal/tokens.styles.js';
+import { surfaceBox, tokens } from '../../internal/tokens.styles.js';
 
 /** What an open dialog looks like; added with its view, on the first open. */
 export const styles = css`
@@ -8,11 +8,8 @@ export const styles = css`
       box-sizing: border-box;
       width: min(var(--chat-dialog-width, 26rem), calc(100vw - 2rem));
       padding: 1.25rem 1.5rem;
-      border: 1px solid var(--_chat-border);
+      ${surfaceBox}
       border-radius: calc(var(--_chat-radius) + 2px);
-      color: var(--_chat-text);
-      background: var(--_chat-surface);
-      box-shadow: var(--_chat-shadow);
       font: 0.9375rem/1.45 var(--_chat-font);
       overflow-wrap: anywhere;
     }

@@ -191,8 +191,9 @@ export class ChatConfirmDialog extends ChatElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // A dialog in the page is about to be asked: have its view ready by then.
-    if (!isServer) dialogView.load().catch(() => {});
+    // A dialog in the page is about to be asked: have its view ready by then (and show it
+    // at once if `open` was set declaratively).
+    if (!isServer && !dialogView.now) void this.#loadView();
   }
 
   override disconnectedCallback(): void {
@@ -212,12 +213,9 @@ export class ChatConfirmDialog extends ChatElement {
   }
 
   protected override render() {
+    // Its view loads when it connects (see connectedCallback); on the server nothing loads.
     const view = dialogView.now;
-    if (!view) {
-      // Loaded on the first open; a closed dialog has nothing to show (on the server: nothing loads).
-      if (this.open && !isServer) this.#loadView();
-      return nothing;
-    }
+    if (!view) return nothing;
     addStyles(this.renderRoot as ShadowRoot, view.styles);
     return view.render(this.text, {
       heading: this._options ? this._options.heading : this.heading,

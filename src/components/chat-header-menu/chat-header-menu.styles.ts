@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { fontFamily, hoverColor, pageFocusRing, tokens } from '../../internal/tokens.styles.js';
+import { fontFamily, hoverColor, pageFocusRing, surfaceBox, tokens } from '../../internal/tokens.styles.js';
 
 /**
  * A closed menu's styles: the trigger alone, reading the public tokens directly. A list of
@@ -77,11 +77,8 @@ export const openedStyles = css`
     min-width: var(--chat-menu-min-width, 12rem);
     overflow: auto;
     padding: 0.25rem;
-    border: 1px solid var(--_chat-border);
+    ${surfaceBox}
     border-radius: var(--_chat-radius);
-    color: var(--_chat-text);
-    background: var(--_chat-surface);
-    box-shadow: var(--_chat-shadow);
     font: inherit;
   }
   :popover-open {

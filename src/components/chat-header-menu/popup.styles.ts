@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { surfaceBox } from '../../internal/tokens.styles.js';
 
 /** The undo toast's styles, added to the menu's shadow root when the popup's module loads. */
 export const popupStyles = css`
@@ -12,11 +13,8 @@ export const popupStyles = css`
       align-items: center;
       gap: 0.75rem;
       padding: 0.5rem 0.5rem 0.5rem 1rem;
-      border: 1px solid var(--_chat-border);
+      ${surfaceBox}
       border-radius: var(--_chat-radius);
-      color: var(--_chat-text);
-      background: var(--_chat-surface);
-      box-shadow: var(--_chat-shadow);
       font: inherit;
     }
     [part~='undo']:popover-open {
