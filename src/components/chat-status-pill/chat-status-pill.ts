@@ -187,9 +187,12 @@ export class ChatStatusPill extends CustomerElement {
   protected override updated(): void {
     if (this.#timer !== undefined) this.#stopTimer();
     const state = this.customerState;
-    const left = !this.status && state && !state.pending && !state.error && !state.blocked ? this.#unblockedFor(state) : 0;
-    if (left > 0 && left !== Infinity) this.#timer = setTimeout(() => this.requestUpdate(), left);
-    else if (!this.status && state?.blocked && state.until && Date.parse(state.until) > Date.now()) {
+    if (!this.status && state && this.#shownStatus === 'unblocked') {
+      // Whenever "Unblocked" was rendered, a timer ends it, even when its window closed after
+      // render() read the clock: nothing else would render the pill again.
+      const left = this.#unblockedFor(state);
+      if (left !== Infinity) this.#timer = setTimeout(() => this.requestUpdate(), Math.max(0, left));
+    } else if (!this.status && state?.blocked && state.until && Date.parse(state.until) > Date.now()) {
       this.#timer = setTimeout(() => this.requestUpdate(), Math.min(REFRESH_MS, Date.parse(state.until) - Date.now()));
     }
   }
