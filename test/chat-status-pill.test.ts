@@ -159,6 +159,24 @@ describe('<chat-status-pill>', () => {
       }
     });
 
+    it('a timed block whose end passes between its render and updated() still renders plain "Blocked"', async () => {
+      store.set(PRIYA.id, { blocked: true, until: new Date(Date.now() + 60_000).toISOString() });
+      const el = await pill(PRIYA.id);
+      expect(shown(el)).to.match(/^Blocked · ends in/);
+      const realNow = Date.now;
+      let skew = 0;
+      Date.now = () => realNow.call(Date) + skew;
+      el.addController({ hostUpdated: () => void (/ends in/.test(shown(el)) && (skew = 120_000)) });
+      try {
+        el.requestUpdate();
+        await el.updateComplete;
+        expect(skew, 'the pill rendered "ends in"').to.equal(120_000);
+        await until(() => shown(el) === 'Blocked', 500, 'plain "Blocked"');
+      } finally {
+        Date.now = realNow;
+      }
+    });
+
     it('transient-ms="0" keeps "Unblocked" until the next change', async () => {
       store.set(PRIYA.id, true);
       const el = await pill(PRIYA.id, { transientMs: 0 });

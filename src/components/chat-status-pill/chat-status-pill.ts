@@ -12,6 +12,11 @@ export type PillStatus = 'active' | 'blocked' | 'blocking' | 'unblocking' | 'unb
 
 const STATUSES: readonly PillStatus[] = ['active', 'blocked', 'blocking', 'unblocking', 'unblocked', 'error'];
 
+// The clock as the last render() read it. One element's render() and updated() run back to
+// back, so updated() arms its timers from the reading that decided what was shown: a window
+// that closes between the two still gets the timer that renders the pill again.
+let renderedAt = 0;
+
 /**
  * @tag chat-status-pill
  * @summary Shows a customer's block status on the chat screen or in a conversation row.
@@ -73,18 +78,22 @@ export class ChatStatusPill extends CustomerElement {
   // Attached on first use: most pills of a long list stay active and never need it.
   #internals: ElementInternals | null = null;
   #shownStatus: PillStatus = 'active';
-  // Ends the transient "Unblocked": re-renders when its window closes.
+  // Re-renders when what is shown ends: the transient "Unblocked", a timed block's "ends in …".
   #timer: ReturnType<typeof setTimeout> | undefined;
 
   /** The status shown now. */
   get currentStatus(): PillStatus {
+    return this.#statusAt(Date.now());
+  }
+
+  #statusAt(now: number): PillStatus {
     if (this.status) return STATUSES.includes(this.status) ? this.status : 'active';
     const state = this.customerState;
     if (!state) return 'active';
     if (state.pending) return state.pending === 'block' ? 'blocking' : 'unblocking';
     if (state.error) return 'error';
     if (state.blocked) return 'blocked';
-    return this.#unblockedFor(state) > 0 ? 'unblocked' : 'active';
+    return this.#unblockedFor(state, now) > 0 ? 'unblocked' : 'active';
   }
 
   /**
@@ -92,11 +101,11 @@ export class ChatStatusPill extends CustomerElement {
    * accepted (not the host's store.set(), which clears it), so every pill of the customer,
    * even one rendered later, shows the same window.
    */
-  #unblockedFor(state: CustomerBlockState): number {
+  #unblockedFor(state: CustomerBlockState, now: number): number {
     const accepted = state.accepted;
     if (accepted?.action !== 'unblock') return 0;
     const ms = Number(this.transientMs);
-    return ms > 0 ? accepted.at + ms - Date.now() : Infinity;
+    return ms > 0 ? accepted.at + ms - now : Infinity;
   }
 
   override disconnectedCallback(): void {
@@ -135,13 +144,14 @@ export class ChatStatusPill extends CustomerElement {
   }
 
   protected override render() {
-    const status = this.currentStatus;
+    const now = (renderedAt = Date.now());
+    const status = this.#statusAt(now);
     this.#exposeState(status);
     const pill =
       status === 'active'
         ? nothing
         : // tabindex=-1: focus can land here when the Retry button it had goes away.
-          html`<span part="pill ${status}" tabindex="-1">${this.#label(status)}${
+          html`<span part="pill ${status}" tabindex="-1">${this.#label(status, now)}${
             // Retry only when there is a failed request to repeat (not for a hand-set status="error").
             status === 'error' && this.customerState?.error
               ? html` <button part="retry" type="button" @click=${this.#retry}>${this.text.retry}</button>`
@@ -165,13 +175,13 @@ export class ChatStatusPill extends CustomerElement {
     this.#shownStatus = status;
   }
 
-  #label(status: Exclude<PillStatus, 'active'>): string {
+  #label(status: Exclude<PillStatus, 'active'>, now: number): string {
     const t = this.text;
     switch (status) {
       case 'blocked': {
         // A timed block says when it ends ("Blocked · ends in 23 hours"), refreshed by updated().
         const until = this.status ? null : this.customerState?.until;
-        return until && Date.parse(until) > Date.now() ? format(t.statusBlockedUntil, { time: timeUntil(until, t.$code) }) : t.statusBlocked;
+        return until && Date.parse(until) > now ? format(t.statusBlockedUntil, { time: timeUntil(until, t.$code, now) }) : t.statusBlocked;
       }
       case 'blocking':
         return t.statusBlocking;
@@ -186,15 +196,24 @@ export class ChatStatusPill extends CustomerElement {
 
   protected override updated(): void {
     if (this.#timer !== undefined) this.#stopTimer();
+    const end = this.#shownUntil();
+    // Counted from the clock as it is now: if the end passed since render(), at once.
+    if (end !== null) this.#timer = setTimeout(() => this.requestUpdate(), Math.max(0, Math.min(REFRESH_MS, end - Date.now())));
+  }
+
+  /**
+   * When what render() showed stops being true, judged by the clock render() read: the end
+   * of "Unblocked", or of a timed block's "ends in …" (refreshed every REFRESH_MS until then).
+   */
+  #shownUntil(): number | null {
     const state = this.customerState;
-    if (!this.status && state && this.#shownStatus === 'unblocked') {
-      // Whenever "Unblocked" was rendered, a timer ends it, even when its window closed after
-      // render() read the clock: nothing else would render the pill again.
-      const left = this.#unblockedFor(state);
-      if (left !== Infinity) this.#timer = setTimeout(() => this.requestUpdate(), Math.max(0, left));
-    } else if (!this.status && state?.blocked && state.until && Date.parse(state.until) > Date.now()) {
-      this.#timer = setTimeout(() => this.requestUpdate(), Math.min(REFRESH_MS, Date.parse(state.until) - Date.now()));
+    if (this.status || !state) return null;
+    if (this.#shownStatus === 'unblocked') {
+      const left = this.#unblockedFor(state, renderedAt);
+      return left === Infinity ? null : renderedAt + left;
     }
+    const until = this.#shownStatus === 'blocked' && state.until ? Date.parse(state.until) : NaN;
+    return until > renderedAt ? until : null;
   }
 
   #stopTimer(): void {
