@@ -4,6 +4,7 @@ import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { accessibilityPlugin, ENGINE_INFO, forcedColorsPlugin, launchers, selectedEngines, summaryReporter } from './test/browsers.js';
 import { mockApiMiddleware } from './test/mock-api-middleware.js';
 import { edgeApiMiddleware } from './test/edge-api-middleware.js';
+import { failLazyMiddleware } from './test/fail-lazy-middleware.js';
 
 // Chromium, Firefox and WebKit from the machine's packages (see test/browsers.js); pick with
 // TEST_BROWSERS=chromium,firefox,webkit (default: all three). `npm test` runs one engine at a
@@ -28,8 +29,9 @@ export default {
   concurrentBrowsers: 1,
   testFramework: { config: { timeout: 10000 } },
   // The demo's mock of the reference API under /api, for fetchBackend over real HTTP.
-  // Under /edge: redirects, echoes and random faults (test/edge-api-middleware.js).
-  middleware: [await mockApiMiddleware(), edgeApiMiddleware()],
+  // Under /edge: redirects, echoes and random faults (test/edge-api-middleware.js). Lazily
+  // loaded modules refused on demand (test/fail-lazy-middleware.js).
+  middleware: [await mockApiMiddleware(), edgeApiMiddleware(), failLazyMiddleware()],
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
     // a11ySnapshot(): the whole accessibility tree, Chromium only (it needs CDP: in Firefox and

@@ -2,6 +2,11 @@
 export interface LazyModule<T> {
   /** The module if it has loaded, else undefined (no load started). */
   readonly now: T | undefined;
+  /**
+   * True after a load failed, until a later one succeeds. (Chromium and WebKit fetch again on
+   * the next `load()`; Firefox keeps the failure for the page's life: only a reload helps there.)
+   */
+  readonly failed: boolean;
   /** Loads it (once; a failed load is tried again on the next call). */
   load(): Promise<T>;
   /** Resolves once it has loaded, by whatever call, without starting a load. */
@@ -13,15 +18,18 @@ export function lazyModule<T>(importer: () => Promise<T>): LazyModule<T> {
   let done!: (module: T) => void;
   const lazy = {
     now: undefined as T | undefined,
+    failed: false,
     loaded: new Promise<T>((resolve) => (done = resolve)),
     load: () =>
       (loading ??= importer().then(
         (module) => {
+          lazy.failed = false;
           done((lazy.now = module));
           return module;
         },
         (error) => {
           loading = undefined;
+          lazy.failed = true;
           throw error;
         },
       )),

@@ -17,6 +17,8 @@ export interface ChatStrings {
   unblockPending: string;
   blockNotAllowed: string;
   missingCustomer: string;
+  /** Why Block is disabled after a part of the library failed to load (the network, or a deploy that replaced the files). */
+  loadFailed: string;
   blockHeading: string;
   unblockHeading: string;
   blockMessage: string;
@@ -101,6 +103,7 @@ export const en: ChatStrings = {
   unblockPending: 'Unblocking…',
   blockNotAllowed: 'You are not allowed to block customers',
   missingCustomer: 'No customer selected',
+  loadFailed: "Couldn't load. Reload the page to try again",
   blockHeading: 'Block {name}?',
   unblockHeading: 'Unblock {name}?',
   blockMessage: '{name} will not be able to send you messages until you unblock them.',

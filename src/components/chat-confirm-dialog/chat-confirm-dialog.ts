@@ -157,7 +157,8 @@ export class ChatConfirmDialog extends ChatElement {
 
   /**
    * Opens the dialog and resolves `true` when the agent confirms (and `action`
-   * fulfilled), `false` when they cancel. A call while open cancels the previous one.
+   * fulfilled), `false` when they cancel, or when its view could not be loaded (then
+   * reported with `console.error`). A call while open cancels the previous one.
    */
   confirm(options: ConfirmOptions): Promise<boolean> {
     if (!options || typeof options.heading !== 'string') {

@@ -11,6 +11,7 @@ import { format } from '../../strings/registry.js';
 import { displayName, isolate } from '../../state/customer-id.js';
 import { ChatMenuItem } from '../chat-menu-item/chat-menu-item.js';
 import { ChatConfirmDialog } from '../chat-confirm-dialog/chat-confirm-dialog.js';
+import { dialogView } from '../chat-confirm-dialog/dialog-view-module.js';
 import { openedStyles, styles } from './chat-header-menu.styles.js';
 import { addStyles } from '../../internal/add-styles.js';
 import { defaultTrue } from '../../internal/converters.js';
@@ -264,7 +265,8 @@ export class ChatHeaderMenu extends CustomerElement {
   #withPopup(fn: (popup: MenuPopup) => void): void {
     const opened = this.#session;
     if (opened.popup) fn(opened.popup);
-    else opened.queued.push(() => fn(opened.popup!));
+    // After a failed load nothing runs it: not kept for a later load either (a click now is not a click then).
+    else if (!popupModule.failed) opened.queued.push(() => fn(opened.popup!));
   }
 
   get #session(): Opened {
@@ -314,23 +316,30 @@ export class ChatHeaderMenu extends CustomerElement {
     super.willUpdate(changed);
     if (this.disabled) this.open = false;
     // Attached once loaded even if the menu closed meanwhile, so nothing waits for a later open.
-    if (this.open || this.#opened) this.#load(this.#session);
+    // Opening tries again what failed to load before.
+    if (this.open || this.#opened) this.#load(this.#session, this.open && changed.has('open'));
     if (changed.has('placement') && !PLACEMENTS.includes(this.placement)) {
       console.error(`chat-header-menu: unknown placement "${this.placement}"; using "bottom-end".`);
       this.placement = 'bottom-end';
     }
   }
 
-  /** Attaches the popup's module when it is here, else loads it and renders again when it is. */
-  #load(opened: Opened): void {
+  /**
+   * Attaches the popup's module when it is here, else loads it and renders again when it is.
+   * A failed load renders again too: Block then says why it can't be chosen (see #blockItem).
+   */
+  #load(opened: Opened, retry: boolean): void {
+    if (retry && dialogView.failed) dialogView.load().then(() => this.requestUpdate(), () => {});
     if (opened.popup) return;
     const module = popupModule.now;
     if (!module) {
+      if (popupModule.failed && !retry) return;
       popupModule.load().then(
         () => this.requestUpdate(),
         (error) => {
           console.error('chat-header-menu: the popup could not be loaded.', error);
           opened.queued = [];
+          this.requestUpdate();
         },
       );
       return;
@@ -348,7 +357,7 @@ export class ChatHeaderMenu extends CustomerElement {
 
   /** An open menu's updateComplete includes loading its popup's module, as its first open did before. */
   protected override async getUpdateComplete(): Promise<boolean> {
-    if (this.open && !this.#opened?.popup && popupModule.now === undefined) {
+    if (this.open && !this.#opened?.popup && popupModule.now === undefined && !popupModule.failed) {
       await popupModule.load().catch(() => {});
       this.requestUpdate();
     }
@@ -388,6 +397,8 @@ export class ChatHeaderMenu extends CustomerElement {
     let reason = '';
     if (this.customerId === null) reason = t.missingCustomer;
     else if (state?.pending) reason = state.pending === 'block' ? t.blockPending : t.unblockPending;
+    // What Block needs next could not be loaded: the popup's module, or the dialog's view.
+    else if (popupModule.failed || dialogView.failed) reason = t.loadFailed;
     else if (!this.canBlock) reason = t.blockNotAllowed;
     return { action, label, reason };
   }

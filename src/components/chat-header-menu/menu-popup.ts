@@ -16,7 +16,7 @@ import type { ChatConfirmDialog } from '../chat-confirm-dialog/chat-confirm-dial
 import { popupStyles } from './popup.styles.js';
 import { UndoToast } from './undo-toast.js';
 import { ownDialog } from '../../internal/own-dialog.js';
-import { preloadDialogView } from '../chat-confirm-dialog/dialog-view-module.js';
+import { dialogView, preloadDialogView } from '../chat-confirm-dialog/dialog-view-module.js';
 
 /**
  * What an opened `<chat-header-menu>` does beyond showing its popup, loaded with `import()`
@@ -43,6 +43,7 @@ export interface MenuHost extends HTMLElement {
   readonly renderRoot: HTMLElement | DocumentFragment;
   readonly updateComplete: Promise<boolean>;
   requestUpdate(): void;
+  show(): void;
 }
 
 /** The menu's protected and private parts, passed in. */
@@ -170,6 +171,9 @@ export class MenuPopup {
       },
     });
     if (outcome === 'applied' && host.undoMs > 0) this.#offerUndo(customer, action);
+    // The dialog could not be shown (its view failed to load; nothing was sent): the menu
+    // opens again where the agent was, with Block saying why (see the menu's #blockItem).
+    else if (outcome === false && dialogView.failed && !skipDialog) host.show();
   }
 
   #offerUndo(customer: CustomerRef, done: BlockAction): void {

@@ -12,6 +12,7 @@ const ar: ChatStrings = {
   unblockPending: 'جارٍ إلغاء الحظر…',
   blockNotAllowed: 'ليس لديك إذن بحظر العملاء',
   missingCustomer: 'لم يتم اختيار عميل',
+  loadFailed: 'تعذّر التحميل. أعد تحميل الصفحة للمحاولة مرة أخرى',
   blockHeading: 'حظر {name}؟',
   unblockHeading: 'إلغاء حظر {name}؟',
   blockMessage: 'لن يتمكن {name} من مراسلتك حتى تلغي الحظر.',

@@ -12,6 +12,7 @@ const es: ChatStrings = {
   unblockPending: 'Desbloqueando…',
   blockNotAllowed: 'No tienes permiso para bloquear clientes',
   missingCustomer: 'Ningún cliente seleccionado',
+  loadFailed: 'No se pudo cargar. Recarga la página para intentarlo de nuevo',
   blockHeading: '¿Bloquear a {name}?',
   unblockHeading: '¿Desbloquear a {name}?',
   blockMessage: '{name} no podrá enviarte mensajes hasta que lo desbloquees.',

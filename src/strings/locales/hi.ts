@@ -12,6 +12,7 @@ const hi: ChatStrings = {
   unblockPending: 'अनब्लॉक हो रहा है…',
   blockNotAllowed: 'आपको ग्राहकों को ब्लॉक करने की अनुमति नहीं है',
   missingCustomer: 'कोई ग्राहक नहीं चुना गया',
+  loadFailed: 'लोड नहीं हो सका। फिर से कोशिश करने के लिए पेज रीलोड करें',
   blockHeading: '{name} को ब्लॉक करें?',
   unblockHeading: '{name} को अनब्लॉक करें?',
   blockMessage: 'जब तक आप अनब्लॉक नहीं करते, {name} आपको संदेश नहीं भेज पाएंगे।',

@@ -12,6 +12,7 @@ const ptBR: ChatStrings = {
   unblockPending: 'Desbloqueando…',
   blockNotAllowed: 'Você não tem permissão para bloquear clientes',
   missingCustomer: 'Nenhum cliente selecionado',
+  loadFailed: 'Não foi possível carregar. Recarregue a página para tentar de novo',
   blockHeading: 'Bloquear {name}?',
   unblockHeading: 'Desbloquear {name}?',
   blockMessage: '{name} não poderá enviar mensagens para você até que você desbloqueie.',
