@@ -3,6 +3,7 @@ import { CustomerElement } from './customer-element.js';
 import type { CustomerBlockState } from '../state/block-store.js';
 import type { ChatStrings } from '../strings/en.js';
 import { renderWhenLoaded, type LazyModule } from './lazy.js';
+import { loadFailedLine } from './load-failed.js';
 import { addStyles } from './add-styles.js';
 import { displayName } from '../state/customer-id.js';
 import { ChatConfirmDialog } from '../components/chat-confirm-dialog/chat-confirm-dialog.js';
@@ -78,6 +79,8 @@ export abstract class BlockedCustomerElement extends CustomerElement {
   #renderView(state: CustomerBlockState) {
     const view = this.view.now;
     if (!view) {
+      // A failed load is not tried again on every render (its reason says: reload the page).
+      if (this.view.failed) return loadFailedLine(this.text);
       // On the server nothing loads: the client renders it after hydrating (the same empty start).
       if (!isServer) this.#loadView();
       return nothing;
@@ -92,7 +95,7 @@ export abstract class BlockedCustomerElement extends CustomerElement {
 
   /** A blocked element's updateComplete includes loading its view and rendering it. */
   protected override async getUpdateComplete(): Promise<boolean> {
-    if (!this.view.now && this.customerState?.blocked) await this.#loadView();
+    if (!this.view.now && !this.view.failed && this.customerState?.blocked) await this.#loadView();
     return super.getUpdateComplete();
   }
 

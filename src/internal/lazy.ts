@@ -45,11 +45,15 @@ interface Renderable {
 
 /**
  * Loads an element's lazily loaded view, then renders the element again (`rerender`, by
- * default a plain update). A failed load is reported, naming the element; the promise never
- * rejects, so `updateComplete` can await it.
+ * default a plain update). A failed load is reported, naming the element, and renders the
+ * element again too (to say so: see load-failed.ts); the promise never rejects, so
+ * `updateComplete` can await it.
  */
 export function renderWhenLoaded(lazy: LazyModule<unknown>, el: Renderable, rerender = () => el.requestUpdate()): Promise<void> {
-  return lazy.load().then(rerender, (error) => console.error(`${el.localName}: its view could not be loaded.`, error));
+  return lazy.load().then(rerender, (error) => {
+    console.error(`${el.localName}: its view could not be loaded.`, error);
+    el.requestUpdate();
+  });
 }
 
 /**

@@ -38,6 +38,7 @@ const view = lazyModule<BlockedView>(() => import('./banner-view.js'));
  * @csspart message - "You blocked Priya Sharma. Unblock to send messages."
  * @csspart unblock - The Unblock button.
  * @csspart error - Why the last unblock failed (`role="alert"`).
+ * @csspart load-failed - Shown instead of the banner when what it shows could not be loaded (`role="status"`).
  * @csspart dialog - The banner's own dialog (rendered on first use when the page has no `<chat-confirm-dialog>`): its native `<dialog>`.
  * @csspart dialog-heading - Its heading.
  * @csspart dialog-message - Its message.

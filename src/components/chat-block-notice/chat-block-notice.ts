@@ -40,6 +40,7 @@ const view = lazyModule<BlockedView>(() => import('./notice-view.js'));
  * @csspart separator - Each " · " between the pieces.
  * @csspart unblock - The Unblock button, styled as a link.
  * @csspart error - Why the last unblock failed (`role="alert"`).
+ * @csspart load-failed - Shown instead of the line when what it shows could not be loaded (`role="status"`).
  * @csspart dialog - The notice's own dialog (rendered on first use when the page has no `<chat-confirm-dialog>`): its native `<dialog>`.
  * @csspart dialog-heading - Its heading.
  * @csspart dialog-message - Its message.

@@ -1,6 +1,7 @@
 import { isServer, nothing, type PropertyValues } from 'lit';
 import { ChatElement } from '../../internal/base-element.js';
 import { lazyModule, renderWhenLoaded } from '../../internal/lazy.js';
+import { loadFailedLine } from '../../internal/load-failed.js';
 import { defaultTrue } from '../../internal/converters.js';
 import type { BlockStore } from '../../state/block-store.js';
 import { blockStore } from '../../state/page-store.js';
@@ -89,6 +90,7 @@ const hydrating = new WeakSet<ChatBlockedList>();
  * @csspart unblock - A row's Unblock button.
  * @csspart retry - A failed row's Retry button.
  * @csspart empty - The empty state ("No blocked customers."), a polite live region.
+ * @csspart load-failed - Shown instead of the list when its view could not be loaded (`role="status"`).
  *
  * @cssprop --chat-font-family - Font family of every element.
  * @cssprop --chat-color-scheme - Unset by default: the page's own `color-scheme` (inherited). Set `light`, `dark`, or `light dark` (follow the OS) to override.
@@ -205,7 +207,7 @@ export class ChatBlockedList extends ChatElement {
 
   /** updateComplete includes loading the view's module and the render with it, as before it was lazy. */
   protected override async getUpdateComplete(): Promise<boolean> {
-    if (!this.#view && !isServer) await this.#load();
+    if (!this.#view && !isServer && !viewModule.failed) await this.#load();
     return super.getUpdateComplete();
   }
 
@@ -226,6 +228,7 @@ export class ChatBlockedList extends ChatElement {
 
   protected override render() {
     // A list adopting server HTML renders that empty box first, then its view (see updated()).
+    if (!this.#view && viewModule.failed) return loadFailedLine(this.text);
     return this.#view && !hydrating.has(this) ? this.#view.render() : nothing;
   }
 

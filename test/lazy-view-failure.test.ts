@@ -1,0 +1,48 @@
+// A notice's and a blocked list's views cannot be loaded (the test server refuses them:
+// test/fail-lazy-middleware.js). Each says so in its box, announced, instead of staying empty,
+// which would read as "nothing to show". This file's page has never loaded them.
+import { expect, fixture, html } from '@open-wc/testing';
+import '../src/define.js';
+import { BlockStore, type ChatBlockedList, type ChatBlockNotice } from '../src/index.js';
+import { accessible, part, until } from './helpers.js';
+
+const LOAD_FAILED = "Couldn't load. Reload the page to try again";
+const refuse = (names: string) => (document.cookie = `chat-fail-lazy=${names}; path=/`);
+
+describe("lazy loading: a notice's and a list's view fail to load", () => {
+  const errors: unknown[][] = [];
+  const originalError = console.error;
+
+  before(() => {
+    console.error = (...args: unknown[]) => void errors.push(args);
+    refuse('notice-view,blocked-list-view');
+  });
+  after(() => {
+    refuse('');
+    console.error = originalError;
+  });
+
+  it('each shows the reason in a status line and reports the module', async () => {
+    const store = new BlockStore();
+    store.set('+919800000001', true);
+    const wrapper = await fixture<HTMLElement>(html`<div>
+      <chat-block-notice customer="+919800000001" customer-name="Priya Sharma" .store=${store}></chat-block-notice>
+      <chat-blocked-list .store=${store} .items=${[{ id: '+919800000001', name: 'Priya Sharma' }]}></chat-blocked-list>
+    </div>`);
+    const notice = wrapper.querySelector<ChatBlockNotice>('chat-block-notice')!;
+    const list = wrapper.querySelector<ChatBlockedList>('chat-blocked-list')!;
+    const line = (el: Element) => el.shadowRoot!.querySelector<HTMLElement>('[part~="load-failed"]');
+    await until(() => !!line(notice) && !!line(list), 4000, 'both to say they could not load');
+    for (const el of [notice, list]) {
+      expect(line(el)!.textContent).to.equal(LOAD_FAILED);
+      expect(line(el)!.getAttribute('role')).to.equal('status');
+      expect(line(el)!.checkVisibility(), `${el.localName}: the line shows`).to.equal(true);
+      expect(errors.some(([message]) => String(message) === `${el.localName}: its view could not be loaded.`), el.localName).to.equal(true);
+    }
+    // Their updateComplete does not wait on a load that failed, nor start one on every await.
+    await Promise.all([notice.updateComplete, list.updateComplete]);
+    expect(list.rowCount).to.deep.equal({ total: 0, shown: 0 });
+    expect(part(notice, 'load-failed')).to.equal(line(notice));
+    await accessible(wrapper);
+  });
+});
