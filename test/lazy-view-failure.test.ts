@@ -1,9 +1,10 @@
-// A notice's and a blocked list's views cannot be loaded (the test server refuses them:
-// test/fail-lazy-middleware.js). Each says so in its box, announced, instead of staying empty,
-// which would read as "nothing to show". This file's page has never loaded them.
+// A notice's and a blocked list's views, and fetchBackend's request code, cannot be loaded
+// (the test server refuses them: test/fail-lazy-middleware.js). The elements say so in their
+// box, announced, instead of staying empty, which would read as "nothing to show"; a request
+// fails as a network error. This file's page has never loaded them.
 import { expect, fixture, html } from '@open-wc/testing';
 import '../src/define.js';
-import { BlockStore, type ChatBlockedList, type ChatBlockNotice } from '../src/index.js';
+import { BlockStore, connectBackend, fetchBackend, requestBlockChange, type ChatBackendError, type ChatBlockedList, type ChatBlockNotice, type ChatStatusPill } from '../src/index.js';
 import { accessible, part, until } from './helpers.js';
 
 const LOAD_FAILED = "Couldn't load. Reload the page to try again";
@@ -15,7 +16,7 @@ describe("lazy loading: a notice's and a list's view fail to load", () => {
 
   before(() => {
     console.error = (...args: unknown[]) => void errors.push(args);
-    refuse('notice-view,blocked-list-view');
+    refuse('notice-view,blocked-list-view,fetch-request');
   });
   after(() => {
     refuse('');
@@ -44,5 +45,27 @@ describe("lazy loading: a notice's and a list's view fail to load", () => {
     expect(list.rowCount).to.deep.equal({ total: 0, shown: 0 });
     expect(part(notice, 'load-failed')).to.equal(line(notice));
     await accessible(wrapper);
+  });
+
+  it("fetchBackend's request code: the block fails as a network error, shown with Retry, nothing applied", async () => {
+    const store = new BlockStore();
+    const wrapper = await fixture<HTMLElement>(html`<div>
+      <chat-status-pill customer="+919999999999" .store=${store}></chat-status-pill><button>source</button>
+    </div>`);
+    const disconnect = connectBackend(wrapper, fetchBackend({ baseUrl: '/api' }));
+    const failures: ChatBackendError[] = [];
+    wrapper.addEventListener('chat-block-error', (e) => failures.push(e.detail.error as ChatBackendError));
+    try {
+      const outcome = requestBlockChange(wrapper.querySelector('button')!, store, { id: '+919999999999', name: 'Nobody' }, 'block');
+      await outcome.catch(() => {});
+      expect(failures.map((error) => error.code)).to.deep.equal(['network']);
+      expect(store.get('+919999999999').blocked).to.equal(false);
+      const pill = wrapper.querySelector<ChatStatusPill>('chat-status-pill')!;
+      await pill.updateComplete;
+      expect(part(pill, 'pill').textContent).to.include("Couldn't block");
+      expect(part(pill, 'retry')).to.not.equal(null);
+    } finally {
+      disconnect();
+    }
   });
 });
