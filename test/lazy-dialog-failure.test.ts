@@ -6,29 +6,13 @@ import '../src/define.js';
 import type { ChatMenuItem } from '../src/index.js';
 import { accessible, engine, focused, part, press, until } from './helpers.js';
 import { clickOn, resetMouse } from './mouse.js';
-import { closedMenuFixture, PHONE } from './lazy-helpers.js';
+import { closedMenuFixture, LOAD_FAILED, PHONE, refuse, reported, whileRefused } from './lazy-helpers.js';
 
-const LOAD_FAILED = "Couldn't load. Reload the page to try again";
-const refuse = (names: string) => (document.cookie = `chat-fail-lazy=${names}; path=/`);
 const fetches = (path: string) => performance.getEntriesByType('resource').filter((entry) => entry.name.endsWith(path)).length;
 
 describe("lazy loading: the dialog's view fails to load after Block was chosen", () => {
-  const errors: unknown[][] = [];
-  const originalError = console.error;
-  const requests: Event[] = [];
-  const onRequest = (event: Event) => requests.push(event);
-
-  before(() => {
-    console.error = (...args: unknown[]) => void errors.push(args);
-    document.addEventListener('chat-block-request', onRequest);
-    refuse('dialog-view@1500');
-  });
-  after(() => {
-    refuse('');
-    console.error = originalError;
-    document.removeEventListener('chat-block-request', onRequest);
-    resetMouse();
-  });
+  const { errors, requests } = whileRefused('dialog-view@1500');
+  after(() => resetMouse());
 
   it('sends nothing and opens the menu again with Block disabled and the reason; opening again tries again', async () => {
     const { menu } = await closedMenuFixture();
@@ -47,7 +31,7 @@ describe("lazy loading: the dialog's view fails to load after Block was chosen",
     expect(menu.shadowRoot!.querySelector('chat-confirm-dialog')!.open).to.equal(false);
     expect(requests).to.have.length(0);
     expect(menu.store.get(PHONE).pending).to.equal(null);
-    expect(errors.some(([message]) => String(message).includes('chat-confirm-dialog: its view could not be loaded.'))).to.equal(true);
+    expect(reported(errors, 'chat-confirm-dialog: its view could not be loaded.')).to.equal(true);
     await accessible(menu);
 
     // Opening again tries the view again: where the engine fetches again, Block works. (The

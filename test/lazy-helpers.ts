@@ -35,3 +35,34 @@ export async function closedMenuFixture(): Promise<{ wrapper: HTMLElement; menu:
   expectPopupNotLoaded();
   return { wrapper, menu };
 }
+
+/** The reason Block, a notice, a banner or a list gives when a part could not be loaded (`loadFailed`). */
+export const LOAD_FAILED = "Couldn't load. Reload the page to try again";
+
+/** Has the test server refuse these modules ("name" or "name@ms", comma-separated; test/fail-lazy-middleware.js); '' lets all through. */
+export const refuse = (modules: string) => (document.cookie = `chat-fail-lazy=${modules}; path=/`);
+
+/**
+ * For a describe() whose tests run with `modules` refused: refuses them before the tests and
+ * lets them through after, and records what the page reports meanwhile. The returned lists
+ * fill as the tests run: console errors (each call's arguments) and block requests fired.
+ */
+export function whileRefused(modules: string): { errors: unknown[][]; requests: Event[] } {
+  const seen = { errors: [] as unknown[][], requests: [] as Event[] };
+  const originalError = console.error;
+  const onRequest = (event: Event) => seen.requests.push(event);
+  before(() => {
+    console.error = (...args: unknown[]) => void seen.errors.push(args);
+    document.addEventListener('chat-block-request', onRequest);
+    refuse(modules);
+  });
+  after(() => {
+    refuse('');
+    console.error = originalError;
+    document.removeEventListener('chat-block-request', onRequest);
+  });
+  return seen;
+}
+
+/** Whether a console error began with `message`. */
+export const reported = (errors: unknown[][], message: string) => errors.some(([first]) => String(first).startsWith(message));

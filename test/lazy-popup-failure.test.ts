@@ -6,10 +6,8 @@ import '../src/define.js';
 import type { ChatMenuItem } from '../src/index.js';
 import { accessible, engine, focused, frame, part, press, until } from './helpers.js';
 import { clickOn, resetMouse } from './mouse.js';
-import { closedMenuFixture, PHONE } from './lazy-helpers.js';
+import { closedMenuFixture, LOAD_FAILED, PHONE, refuse, reported, whileRefused } from './lazy-helpers.js';
 
-const LOAD_FAILED = "Couldn't load. Reload the page to try again";
-const refuse = (names: string) => (document.cookie = `chat-fail-lazy=${names}; path=/`);
 
 /**
  * Resolves once `el` has kept its place for two frames: the popup changes width when Block's
@@ -28,22 +26,8 @@ async function stillFor(el: Element): Promise<void> {
 }
 
 describe('lazy loading: the popup module fails to load', () => {
-  const errors: unknown[][] = [];
-  const originalError = console.error;
-  const requests: Event[] = [];
-  const onRequest = (event: Event) => requests.push(event);
-
-  before(() => {
-    console.error = (...args: unknown[]) => void errors.push(args);
-    document.addEventListener('chat-block-request', onRequest);
-    refuse('menu-popup');
-  });
-  after(() => {
-    refuse('');
-    console.error = originalError;
-    document.removeEventListener('chat-block-request', onRequest);
-    resetMouse();
-  });
+  const { errors, requests } = whileRefused('menu-popup');
+  after(() => resetMouse());
 
   it('the menu opens anyway, Block is disabled with the reason, choosing it sends nothing; opening again tries again', async () => {
     const { menu } = await closedMenuFixture();
@@ -53,7 +37,7 @@ describe('lazy loading: the popup module fails to load', () => {
     await until(() => item()?.disabled === true, 4000, 'Block to be disabled');
     expect(item().querySelector('[slot="description"]')!.textContent).to.equal(LOAD_FAILED);
     expect(item().getAttribute('aria-disabled')).to.equal('true');
-    expect(errors.some(([message]) => String(message).includes('chat-header-menu: the popup could not be loaded.'))).to.equal(true);
+    expect(reported(errors, 'chat-header-menu: the popup could not be loaded.')).to.equal(true);
     await accessible(menu);
 
     // A click and Enter on Block: no request, nothing pending, the menu still open.

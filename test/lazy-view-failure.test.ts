@@ -6,22 +6,11 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../src/define.js';
 import { BlockStore, connectBackend, fetchBackend, requestBlockChange, type ChatBackendError, type ChatBlockedList, type ChatBlockNotice, type ChatStatusPill } from '../src/index.js';
 import { accessible, part, until } from './helpers.js';
+import { LOAD_FAILED, reported, whileRefused } from './lazy-helpers.js';
 
-const LOAD_FAILED = "Couldn't load. Reload the page to try again";
-const refuse = (names: string) => (document.cookie = `chat-fail-lazy=${names}; path=/`);
 
 describe("lazy loading: a notice's and a list's view fail to load", () => {
-  const errors: unknown[][] = [];
-  const originalError = console.error;
-
-  before(() => {
-    console.error = (...args: unknown[]) => void errors.push(args);
-    refuse('notice-view,blocked-list-view,fetch-request');
-  });
-  after(() => {
-    refuse('');
-    console.error = originalError;
-  });
+  const { errors } = whileRefused('notice-view,blocked-list-view,fetch-request');
 
   it('each shows the reason in a status line and reports the module', async () => {
     const store = new BlockStore();
@@ -38,7 +27,7 @@ describe("lazy loading: a notice's and a list's view fail to load", () => {
       expect(line(el)!.textContent).to.equal(LOAD_FAILED);
       expect(line(el)!.getAttribute('role')).to.equal('status');
       expect(line(el)!.checkVisibility(), `${el.localName}: the line shows`).to.equal(true);
-      expect(errors.some(([message]) => String(message) === `${el.localName}: its view could not be loaded.`), el.localName).to.equal(true);
+      expect(reported(errors, `${el.localName}: its view could not be loaded.`), el.localName).to.equal(true);
     }
     // Their updateComplete does not wait on a load that failed, nor start one on every await.
     await Promise.all([notice.updateComplete, list.updateComplete]);
