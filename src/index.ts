@@ -55,4 +55,4 @@ export {
 export { fetchBackend, type FetchBackendOptions } from './backend/fetch-backend.js';
 export { ChatBackendError, type BackendErrorCode } from './backend/errors.js';
 export { en, type ChatStrings } from './strings/en.js';
-export { registerLocale, setStrings, format } from './strings/registry.js';
+export { registerLocale, setStrings, format, type LocaleStrings } from './strings/registry.js';

@@ -78,6 +78,25 @@ describe('strings and language', () => {
     });
   });
 
+  describe("a host's own locale", () => {
+    it('shows its strings, and English for those it lacks (a locale written before a string was added)', async () => {
+      registerLocale({ $code: 'fr', statusBlocked: 'Bloqué', block: 'Bloquer' });
+      const wrapper = await fixture<HTMLElement>(html`<div lang="fr">
+        <chat-status-pill status="blocked"></chat-status-pill>
+        <chat-header-menu customer=${PHONE} customer-name="Priya Sharma" .store=${new BlockStore()}></chat-header-menu>
+      </div>`);
+      const pill = wrapper.querySelector<ChatStatusPill>('chat-status-pill')!;
+      const menu = wrapper.querySelector<ChatHeaderMenu>('chat-header-menu')!;
+      await Promise.all([pill.updateComplete, menu.updateComplete]);
+      expect(pillText(pill)).to.equal('Bloqué');
+      expect(plain(part(menu, 'trigger').getAttribute('aria-label'))).to.equal('More actions for Priya Sharma');
+      menu.show();
+      await menu.updateComplete;
+      expect(part(menu, 'block-item').textContent!.trim()).to.equal('Bloquer');
+      menu.hide();
+    });
+  });
+
   describe('lang across shadow roots', () => {
     it("the menu's own dialog inside <section lang=\"ar\"> says Cancel and the busy label in Arabic", async () => {
       registerLocale(ar);

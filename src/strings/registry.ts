@@ -1,16 +1,21 @@
 import { en, type ChatStrings } from './en.js';
 import { langOf, refreshStrings } from './lang-observer.js';
 
-const locales = new Map<string, ChatStrings>([['en', en]]);
+/** A locale: its `$code`, and any of the strings (the rest are English). */
+export type LocaleStrings = Partial<ChatStrings> & Pick<ChatStrings, '$code'>;
+
+const locales = new Map<string, LocaleStrings>([['en', en]]);
 let globalOverrides: Partial<ChatStrings> = {};
 // Resolved strings per lang, so a thousand rows share one object instead of spreading three each.
 const resolved = new Map<string, ChatStrings>();
 
 /**
  * Makes a locale available to every element whose `lang` (or an ancestor's, across shadow
- * roots) matches its `$code`; elements already on screen re-render.
+ * roots) matches its `$code`; elements already on screen re-render. A string it lacks is
+ * shown in English: a locale written for an earlier version keeps working when the library
+ * adds words.
  */
-export function registerLocale(strings: ChatStrings): void {
+export function registerLocale(strings: LocaleStrings): void {
   locales.set(strings.$code.toLowerCase(), strings);
   resolved.clear();
   refreshStrings();
@@ -28,7 +33,7 @@ export function setStrings(overrides: Partial<ChatStrings>): void {
   refreshStrings();
 }
 
-function localeFor(lang: string): ChatStrings {
+function localeFor(lang: string): LocaleStrings {
   const code = lang.toLowerCase();
   const base = code.split('-')[0];
   // "es-MX" falls back to "es"; "pt" (or "pt-PT") to a registered "pt-…" such as pt-BR; then English.
@@ -44,7 +49,7 @@ function localeFor(lang: string): ChatStrings {
  */
 export function resolveStrings(el: Element, own?: Partial<ChatStrings>, lang = langOf(el)): ChatStrings {
   let shared = resolved.get(lang);
-  if (!shared) resolved.set(lang, (shared = { ...localeFor(lang), ...globalOverrides }));
+  if (!shared) resolved.set(lang, (shared = { ...en, ...localeFor(lang), ...globalOverrides }));
   return own ? { ...shared, ...own } : shared;
 }
 
