@@ -79,7 +79,6 @@ export abstract class BlockedCustomerElement extends CustomerElement {
   #renderView(state: CustomerBlockState) {
     const view = this.view.now;
     if (!view) {
-      // A failed load is not tried again on every render (its reason says: reload the page).
       if (this.view.failed) return loadFailedLine(this.text);
       // On the server nothing loads: the client renders it after hydrating (the same empty start).
       if (!isServer) this.#loadView();
@@ -95,7 +94,7 @@ export abstract class BlockedCustomerElement extends CustomerElement {
 
   /** A blocked element's updateComplete includes loading its view and rendering it. */
   protected override async getUpdateComplete(): Promise<boolean> {
-    if (!this.view.now && !this.view.failed && this.customerState?.blocked) await this.#loadView();
+    if (!this.view.now && this.customerState?.blocked) await this.#loadView();
     return super.getUpdateComplete();
   }
 

@@ -46,10 +46,12 @@ interface Renderable {
 /**
  * Loads an element's lazily loaded view, then renders the element again (`rerender`, by
  * default a plain update). A failed load is reported, naming the element, and renders the
- * element again too (to say so: see load-failed.ts); the promise never rejects, so
- * `updateComplete` can await it.
+ * element again too (to say so: see load-failed.ts); a view that failed is not asked for
+ * again by every render, connect or `updateComplete` (its reason says: reload the page).
+ * The promise never rejects, so `updateComplete` can await it.
  */
 export function renderWhenLoaded(lazy: LazyModule<unknown>, el: Renderable, rerender = () => el.requestUpdate()): Promise<void> {
+  if (lazy.failed) return Promise.resolve();
   return lazy.load().then(rerender, (error) => {
     console.error(`${el.localName}: its view could not be loaded.`, error);
     el.requestUpdate();

@@ -207,7 +207,7 @@ export class ChatBlockedList extends ChatElement {
 
   /** updateComplete includes loading the view's module and the render with it, as before it was lazy. */
   protected override async getUpdateComplete(): Promise<boolean> {
-    if (!this.#view && !isServer && !viewModule.failed) await this.#load();
+    if (!this.#view && !isServer) await this.#load();
     return super.getUpdateComplete();
   }
 
