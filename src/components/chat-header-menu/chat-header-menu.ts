@@ -427,7 +427,10 @@ export class ChatHeaderMenu extends CustomerElement {
     if (popup && opened.queued.length) {
       const queued = opened.queued;
       opened.queued = [];
-      for (const replay of queued) replay();
+      // Just after this update, not inside it: a choice closes the menu, an update of its own.
+      queueMicrotask(() => {
+        for (const replay of queued) replay();
+      });
     }
     if (this.open === opened.shown) return;
     opened.shown = this.open;
