@@ -42,3 +42,8 @@ export function toError(value: unknown): Error {
         : '';
   return new ChatBackendError('unknown', message.trim() || GENERIC, { cause: value });
 }
+
+/** The server could not be reached (the request, or the code that sends it, never got there). */
+export function unreachable(cause: unknown): ChatBackendError {
+  return new ChatBackendError('network', "Couldn't reach the server. Check the connection and try again.", { cause });
+}

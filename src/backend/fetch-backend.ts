@@ -1,6 +1,6 @@
 import type { Backend, BackendCall } from './connect-backend.js';
 import { lazyModule } from '../internal/lazy.js';
-import { ChatBackendError } from './errors.js';
+import { unreachable } from './errors.js';
 
 // The request itself (phone check, headers, status codes, what counts as the API's answer) is
 // loaded on the first block or unblock: a page that only shows pills and menus never needs it.
@@ -43,7 +43,7 @@ export function fetchBackend(options: FetchBackendOptions): Backend {
     request.load().then(
       ({ send }) => send(doFetch, base + path, customer, headers, signal, options.sendMetadata ? metadata : undefined),
       (cause) => {
-        throw new ChatBackendError('network', "Couldn't reach the server. Check the connection and try again.", { cause });
+        throw unreachable(cause);
       },
     );
   return { block: post(blockPath), unblock: post(unblockPath) };

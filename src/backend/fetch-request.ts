@@ -1,6 +1,6 @@
 import type { CustomerRef } from '../events.js';
 import type { BackendRequest } from './connect-backend.js';
-import { ChatBackendError } from './errors.js';
+import { ChatBackendError, unreachable } from './errors.js';
 import { normalizePhone } from './phone.js';
 
 /** One POST to the host's server for fetchBackend(), and what its answer means. */
@@ -28,9 +28,7 @@ export async function send(
     });
   } catch (error) {
     if (signal.aborted) throw error;
-    throw new ChatBackendError('network', "Couldn't reach the server. Check the connection and try again.", {
-      cause: error,
-    });
+    throw unreachable(error);
   }
   if (response.type === 'opaqueredirect' || response.redirected || (response.status >= 300 && response.status < 400)) {
     throw unexpected(response, 'it redirected the request (an expired sign-in?)');

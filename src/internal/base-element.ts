@@ -60,7 +60,6 @@ export class ChatElement extends LitElement {
     super.finalize();
   }
 
-
   /** Overrides for this element's words; see `ChatStrings`. */
   declare strings: Partial<ChatStrings> | undefined;
 

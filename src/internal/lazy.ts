@@ -53,9 +53,14 @@ interface Renderable {
 export function renderWhenLoaded(lazy: LazyModule<unknown>, el: Renderable, rerender = () => el.requestUpdate()): Promise<void> {
   if (lazy.failed) return Promise.resolve();
   return lazy.load().then(rerender, (error) => {
-    console.error(`${el.localName}: its view could not be loaded.`, error);
+    reportViewFailure(el, error);
     el.requestUpdate();
   });
+}
+
+/** The console line for a view that could not be loaded, naming the element. */
+export function reportViewFailure(el: { readonly localName: string }, error: unknown): void {
+  console.error(`${el.localName}: its view could not be loaded.`, error);
 }
 
 /**

@@ -5,7 +5,7 @@ import { isTab } from '../../internal/keys.js';
 import { ChatDialogEvent } from '../../events.js';
 import { addStyles } from '../../internal/add-styles.js';
 import { dialogView } from './dialog-view-module.js';
-import { renderWhenLoaded } from '../../internal/lazy.js';
+import { renderWhenLoaded, reportViewFailure } from '../../internal/lazy.js';
 import {
   answerOf,
   noPicks,
@@ -178,7 +178,7 @@ export class ChatConfirmDialog extends ChatElement {
     if (dialogView.now || isServer) show();
     else {
       dialogView.load().then(show, (error) => {
-        console.error('chat-confirm-dialog: its view could not be loaded.', error);
+        reportViewFailure(this, error);
         this.#settle(false);
       });
     }
