@@ -41,6 +41,12 @@ export interface BlockRequestDetail {
    */
   readonly signal: AbortSignal;
   /**
+   * A key unique to this change (a UUID). A Retry of a request whose outcome was not
+   * confirmed reuses it, so a server that saw the first attempt can answer its result
+   * instead of acting twice: send it as the `Idempotency-Key` header (`fetchBackend` does).
+   */
+  readonly idempotencyKey: string;
+  /**
    * Keeps the request pending until `promise` settles: fulfilled → the change is
    * applied; rejected → it is rolled back and `chat-block-error` fires.
    * Call it synchronously inside the listener. `preventDefault()` wins over it.
@@ -58,6 +64,14 @@ class ChatEvent<T> extends Event {
   }
 }
 
+/** A fresh `Idempotency-Key` value; a UUID where the page has `crypto.randomUUID` (secure contexts). */
+export function newIdempotencyKey(): string {
+  if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 /** @internal Where a request event keeps the promises handed to `waitUntil`. */
 export const PENDING = Symbol('pending');
 
@@ -73,7 +87,11 @@ export class ChatBlockRequestEvent extends ChatEvent<BlockRequestDetail> {
     customer: CustomerRef,
     action: BlockAction,
     signal: AbortSignal,
-    { reason = null, until = null }: { reason?: string | null; until?: string | null } = {},
+    {
+      reason = null,
+      until = null,
+      idempotencyKey = newIdempotencyKey(),
+    }: { reason?: string | null; until?: string | null; idempotencyKey?: string } = {},
   ) {
     const pending: Promise<unknown>[] = [];
     let event: Event | undefined;
@@ -86,7 +104,7 @@ export class ChatBlockRequestEvent extends ChatEvent<BlockRequestDetail> {
       }
       pending.push(Promise.resolve(promise));
     };
-    const detail = { customer: Object.freeze({ ...customer }), action, reason, until, signal, waitUntil };
+    const detail = { customer: Object.freeze({ ...customer }), action, reason, until, signal, idempotencyKey, waitUntil };
     super(action === 'block' ? 'chat-block-request' : 'chat-unblock-request', detail, true);
     event = this;
     this[PENDING] = pending;
@@ -96,6 +114,8 @@ export class ChatBlockRequestEvent extends ChatEvent<BlockRequestDetail> {
 export interface BlockChangeDetail extends BlockMetadata {
   readonly customer: Readonly<CustomerRef>;
   readonly blocked: boolean;
+  /** The server's revision of this change, when its answer carried one (a relay's does); else null. */
+  readonly revision: number | null;
 }
 
 /** `chat-block-change`: the backend accepted and the customer's state changed. */
@@ -105,14 +125,29 @@ export class ChatBlockChangeEvent extends ChatEvent<BlockChangeDetail> {
   }
 }
 
+/**
+ * How a request that did not succeed ended: `refused` (the backend said no, or a listener
+ * threw: the old state stands) or `unconfirmed` (it may have reached the server but no answer
+ * said what happened: a timeout, a lost connection, Cancel while it was under way).
+ */
+export type BlockFailure = 'refused' | 'unconfirmed';
+
 export interface BlockErrorDetail {
   readonly customer: Readonly<CustomerRef>;
   readonly action: BlockAction;
   /** Always an `Error` with a message an agent can read (a `ChatBackendError` from the helpers). */
   readonly error: Error;
+  /**
+   * `refused`: rolled back, the old state stands. `unconfirmed`: the change may have been
+   * made; the store marks it (`state.unconfirmed`) and reads the truth back if it can.
+   */
+  readonly outcome: BlockFailure;
 }
 
-/** `chat-block-error`: the backend refused or timed out; the state was rolled back. */
+/**
+ * `chat-block-error`: the request did not succeed. `detail.outcome` says whether it was
+ * refused (rolled back) or is unconfirmed (it may have been applied).
+ */
 export class ChatBlockErrorEvent extends ChatEvent<BlockErrorDetail> {
   constructor(detail: BlockErrorDetail) {
     super('chat-block-error', detail);

@@ -26,7 +26,11 @@ export {
   type BlockStoreListener,
   type BlockStoreEventMap,
   type KnownBlockState,
+  type BlockStoreOptions,
 } from './state/block-store.js';
+export type { ServerBlockState, UnconfirmedChange } from './state/server-state.js';
+export type { StatusReader, StatusRetry } from './state/status-check.js';
+export type { FollowSource, ChangeFeed, FollowOptions } from './state/follow.js';
 export { blockStore } from './state/page-store.js';
 export { requestBlockChange, type RequestOutcome, type RequestOptions } from './state/request-block-change.js';
 export {
@@ -43,6 +47,7 @@ export {
   type BlockRequestDetail,
   type BlockChangeDetail,
   type BlockErrorDetail,
+  type BlockFailure,
 } from './events.js';
 export { VERSION } from './version.js';
 export {
@@ -52,7 +57,15 @@ export {
   type BackendRequest,
   type ConnectBackendOptions,
 } from './backend/connect-backend.js';
-export { fetchBackend, type FetchBackendOptions } from './backend/fetch-backend.js';
+export {
+  fetchBackend,
+  relayBackend,
+  type FetchBackend,
+  type FetchBackendOptions,
+  type BlockedPage,
+  type BlockedPageItem,
+  type BlockedPageQuery,
+} from './backend/fetch-backend.js';
 export { ChatBackendError, type BackendErrorCode } from './backend/errors.js';
 export { en, type ChatStrings } from './strings/en.js';
 export { registerLocale, setStrings, format, type LocaleStrings } from './strings/registry.js';

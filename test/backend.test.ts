@@ -153,30 +153,51 @@ describe('backend helpers', () => {
       expect(errors.map((e) => e.detail.error)).to.deep.equal([refusal]);
     });
 
-    it("times out: a backend that never answers fails with code 'timeout' and the change is rolled back", async () => {
+    it("times out: a backend that never answers leaves the block unconfirmed (code 'timeout'), not refused", async () => {
       const { backend, calls } = fakeBackend(() => new Promise(() => {}));
       connect(backend, { timeoutMs: 50 });
       const errors: ChatBlockErrorEvent[] = [];
       root.addEventListener('chat-block-error', (e) => errors.push(e));
-      const error = backendError(await rejection(requestBlockChange(inside, store, PRIYA, 'block')), 'timeout');
-      expect(error.message).to.match(/did not answer/);
+      expect(await requestBlockChange(inside, store, PRIYA, 'block')).to.equal('unconfirmed');
       expect(calls[0].signal.aborted, 'the backend was told to stop').to.equal(true);
-      expect(store.get(PRIYA.id)).to.include({ blocked: false, pending: null });
-      expect((store.get(PRIYA.id).error?.error as ChatBackendError).code).to.equal('timeout');
-      expect(errors).to.have.length(1);
-      expect(errors[0].detail.action).to.equal('block');
+      const state = store.get(PRIYA.id);
+      expect(state).to.include({ blocked: false, pending: null, error: null });
+      expect(state.unconfirmed).to.include({ action: 'block' });
+      const error = state.unconfirmed!.error as ChatBackendError;
+      expect(error.code).to.equal('timeout');
+      expect(error.unconfirmed).to.equal(true);
+      expect(error.message).to.match(/did not answer within 0\.1 s, so the change is not confirmed/);
+      expect(errors.map((e) => [e.detail.action, e.detail.outcome, e.detail.error])).to.deep.equal([['block', 'unconfirmed', error]]);
     });
 
-    it("the agent cancelling aborts the backend's signal and leaves no error to retry", async () => {
+    it("the agent cancelling once the backend was called leaves the block unconfirmed: the request had left", async () => {
       const { backend, calls } = fakeBackend(() => new Promise(() => {}));
       connect(backend);
       const agent = new AbortController();
       const outcome = requestBlockChange(inside, store, PRIYA, 'block', agent.signal);
       await new Promise((r) => setTimeout(r, 0));
+      expect(calls, 'the backend was called').to.have.length(1);
+      agent.abort();
+      expect(await outcome).to.equal('unconfirmed');
+      expect(calls[0].signal.aborted).to.equal(true);
+      const state = store.get(PRIYA.id);
+      expect(state).to.include({ blocked: false, pending: null, error: null });
+      expect(state.unconfirmed?.error?.message).to.equal('Cancelled after the block was sent, so it may have been made.');
+    });
+
+    it('the agent cancelling before the backend was called cancels quietly: nothing was sent', async () => {
+      const { backend, calls } = fakeBackend(() => new Promise(() => {}));
+      connect(backend);
+      const errors: ChatBlockErrorEvent[] = [];
+      root.addEventListener('chat-block-error', (e) => errors.push(e));
+      const agent = new AbortController();
+      const outcome = requestBlockChange(inside, store, PRIYA, 'block', agent.signal);
+      // connectBackend calls the backend a microtask after the dispatch: this is before it.
       agent.abort();
       backendError(await rejection(outcome), 'aborted');
-      expect(calls[0].signal.aborted).to.equal(true);
-      expect(store.get(PRIYA.id)).to.include({ blocked: false, pending: null, error: null });
+      expect(calls).to.have.length(0);
+      expect(store.get(PRIYA.id)).to.include({ blocked: false, pending: null, error: null, unconfirmed: null });
+      expect(errors).to.have.length(0);
     });
 
     it('leaves a request alone when a listener before it cancelled it', async () => {
@@ -230,7 +251,8 @@ describe('backend helpers', () => {
     it('201: block resolves and the server has the customer blocked', async () => {
       expect(await blockedOnServer(PRIYA.id)).to.equal(false);
       const backend = fetchBackend({ baseUrl: '/api' });
-      expect(await backend.block(PRIYA, new AbortController().signal)).to.equal(undefined);
+      // The reference API's answer, `201 {}`, is what the promise fulfils.
+      expect(await backend.block(PRIYA, new AbortController().signal)).to.deep.equal({});
       expect(await blockedOnServer(PRIYA.id)).to.equal(true);
     });
 
@@ -308,19 +330,19 @@ describe('backend helpers', () => {
       expect(await blockedOnServer(PRIYA.id)).to.equal(true);
     });
 
-    it("times out against a server that never answers: 'timeout', and the server did not apply it", async () => {
+    it("times out against a server that never answers: 'timeout', and the block is unconfirmed, not refused", async () => {
       await setControl({ failure: 'hang' });
       const el = await fixture<HTMLElement>(html`<div><button></button></div>`);
       const disconnect = connectBackend(el, fetchBackend({ baseUrl: '/api' }), { timeoutMs: 200 });
       try {
         const store = new BlockStore();
-        backendError(await rejection(requestBlockChange(el.firstElementChild!, store, PRIYA, 'block')), 'timeout');
-        expect(store.get(PRIYA.id)).to.include({ blocked: false, pending: null });
+        expect(await requestBlockChange(el.firstElementChild!, store, PRIYA, 'block')).to.equal('unconfirmed');
+        expect(store.get(PRIYA.id)).to.include({ blocked: false, pending: null, error: null });
+        expect((store.get(PRIYA.id).unconfirmed?.error as ChatBackendError).code).to.equal('timeout');
       } finally {
         disconnect();
+        await setControl({ failure: 'none' });
       }
-      await setControl({ failure: 'none' });
-      expect(await blockedOnServer(PRIYA.id)).to.equal(false);
     });
 
     // (' +919876543210' was here: it is normalised and sent now, see "phone numbers as agents write them".)
@@ -343,11 +365,12 @@ describe('backend helpers', () => {
       });
     }
 
-    it("network failure (fetch rejects with a TypeError): 'network'", async () => {
+    it("network failure (fetch rejects with a TypeError): 'network', unconfirmed (the POST may have arrived)", async () => {
       const failure = new TypeError('Failed to fetch');
       const backend = fetchBackend({ baseUrl: '/api', fetch: () => Promise.reject(failure) });
       const error = backendError(await rejection(backend.block(PRIYA, new AbortController().signal)), 'network');
-      expect(error.message).to.match(/couldn't reach the server/i);
+      expect(error.message).to.equal('The connection failed before the server answered, so the change is not confirmed.');
+      expect(error.unconfirmed).to.equal(true);
       expect(error.cause).to.equal(failure);
       expect(error.status).to.equal(undefined);
     });

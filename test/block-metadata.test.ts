@@ -129,7 +129,7 @@ describe('block metadata: reason, until, by, at', () => {
     ]);
   });
 
-  it('connectBackend hands the backend what the block asked for; fetchBackend sends it only with sendMetadata', async () => {
+  it('connectBackend hands the backend what the block asked for; fetchBackend sends it (and the name) only with sendMetadata', async () => {
     await fetch('/api/reset', { method: 'POST' });
     cleanups.push(() => void fetch('/api/reset', { method: 'POST' }));
     const bodies: unknown[] = [];
@@ -145,7 +145,7 @@ describe('block metadata: reason, until, by, at', () => {
     await requestBlockChange(document.body, store, PRIYA, 'unblock');
     await requestBlockChange(document.body, store, PRIYA, 'block', { reason: 'spam' });
     expect(bodies).to.deep.equal([
-      { phone: PRIYA.id, reason: 'abusive', until: end },
+      { phone: PRIYA.id, name: PRIYA.name, reason: 'abusive', until: end },
       { phone: PRIYA.id },
       { phone: PRIYA.id }, // the reference API's exact shape unless asked
     ]);

@@ -22,7 +22,18 @@ describe('BlockStore', () => {
   describe('get / set / seed', () => {
     it('knows nothing of a customer it has never seen', () => {
       const store = new BlockStore();
-      expect(store.get(PRIYA)).to.deep.equal({ id: PRIYA, known: false, blocked: false, pending: null, error: null, accepted: null, ...NO_META });
+      expect(store.get(PRIYA)).to.deep.equal({
+        id: PRIYA,
+        known: false,
+        blocked: false,
+        pending: null,
+        error: null,
+        accepted: null,
+        unconfirmed: null,
+        checking: false,
+        revision: null,
+        ...NO_META,
+      });
     });
 
     it('set() records the known state and overrides it later', () => {

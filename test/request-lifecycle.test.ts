@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import {
   BlockStore,
+  ChatBackendError,
   ChatBlockChangeEvent,
   ChatBlockErrorEvent,
   ChatBlockRequestEvent,
@@ -183,7 +184,7 @@ describe('requestBlockChange', () => {
       const failed = events.heard[1] as ChatBlockErrorEvent;
       expect(failed).to.be.instanceOf(ChatBlockErrorEvent);
       expect(failed.bubbles && failed.composed).to.equal(true);
-      expect(failed.detail).to.deep.equal({ customer: PRIYA, action: 'block', error: refusal });
+      expect(failed.detail).to.deep.equal({ customer: PRIYA, action: 'block', error: refusal, outcome: 'refused' });
     });
 
     it('a failed unblock leaves the customer blocked', async () => {
@@ -324,7 +325,7 @@ describe('requestBlockChange', () => {
   });
 
   describe("the caller's signal (the agent cancels)", () => {
-    it('aborts the signal handed to the host and rolls back with no error left', async () => {
+    it('aborts the signal handed to the host; the request had left, so it is unconfirmed, not rolled back', async () => {
       store.set(PRIYA.id, false);
       const events = listen();
       cleanups.push(events.off);
@@ -348,12 +349,42 @@ describe('requestBlockChange', () => {
       agent.abort(reason);
       expect(hostSignal!.aborted).to.equal(true);
       expect(hostSignal!.reason, 'the host sees why').to.equal(reason);
+      expect(await outcome).to.equal('unconfirmed');
+      const state = store.get(PRIYA.id);
+      // The old state stays, marked as no longer certain; no error to show as a refusal.
+      expect(state).to.include({ blocked: false, pending: null, error: null });
+      expect(state.unconfirmed).to.include({ action: 'block', customer: state.unconfirmed!.customer });
+      expect(state.unconfirmed!.error?.message).to.equal('Cancelled after the block was sent, so it may have been made.');
+      expect(events.types()).to.deep.equal(['chat-block-request', 'chat-block-error']);
+      expect((events.heard[1] as ChatBlockErrorEvent).detail.outcome).to.equal('unconfirmed');
+    });
+
+    it('a host that says nothing was sent (unconfirmed: false) makes Cancel a quiet cancel again', async () => {
+      store.set(PRIYA.id, false);
+      const events = listen();
+      cleanups.push(events.off);
+      cleanups.push(
+        host('chat-block-request', (e) =>
+          e.detail.waitUntil(
+            new Promise((_, reject) =>
+              e.detail.signal.addEventListener(
+                'abort',
+                () => reject(new ChatBackendError('aborted', 'Not sent.', { unconfirmed: false })),
+                { once: true },
+              ),
+            ),
+          ),
+        ),
+      );
+      const agent = new AbortController();
+      const outcome = request('block', PRIYA, agent.signal);
+      await tick();
+      agent.abort();
       await outcome.then(
-        () => expect.fail('a cancelled request must not resolve as applied'),
+        () => expect.fail('a cancelled request must not resolve'),
         () => {},
       );
-      expect(store.get(PRIYA.id)).to.include({ blocked: false, pending: null, error: null });
-      // Not a backend failure: no change and no error event.
+      expect(store.get(PRIYA.id)).to.include({ blocked: false, pending: null, error: null, unconfirmed: null });
       expect(events.types()).to.deep.equal(['chat-block-request']);
     });
 

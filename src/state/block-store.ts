@@ -1,5 +1,8 @@
 import { ChatBlockExpiredEvent, type BlockAction, type BlockMetadata, type CustomerRef } from '../events.js';
-import { requireCustomerId, toCustomerId } from './customer-id.js';
+import { displayName, requireCustomerId, toCustomerId } from './customer-id.js';
+import { readServerState, type ServerFact, type UnconfirmedChange } from './server-state.js';
+import { DEFAULT_STATUS_RETRY, readUntilSettled, type StatusReader, type StatusRetry } from './status-check.js';
+import { openFeed, type FollowOptions, type FollowSource } from './follow.js';
 
 /**
  * What is known about one customer. Snapshots are immutable: a change makes a new one.
@@ -26,6 +29,18 @@ export interface CustomerBlockState extends BlockMetadata {
    * pill's transient "Unblocked" follows. Null after `set()` or another tab's change.
    */
   readonly accepted: { readonly action: BlockAction; readonly at: number } | null;
+  /**
+   * A change nobody has confirmed: the last request may have reached the server but no
+   * answer said what it did (a timeout, a lost connection, Cancel while it was under way),
+   * or the server reports one it has not finished. While it is set, `blocked` is the state
+   * before it and no longer certain: the views say "not confirmed". Cleared by what the
+   * server says next (a status read, a push, an answer) or by `set()`.
+   */
+  readonly unconfirmed: UnconfirmedChange | null;
+  /** A status read for this customer is running (see `refresh()`). */
+  readonly checking: boolean;
+  /** The server's revision of this state, when a server said one (a relay does); else null. */
+  readonly revision: number | null;
 }
 
 export type BlockStoreListener = (state: CustomerBlockState) => void;
@@ -37,6 +52,14 @@ export interface KnownBlockState {
   until?: string | Date | null;
   by?: string | null;
   at?: string | Date | null;
+  /** The server's revision of this state, if it gave one: later pushes and reads older than it are ignored. */
+  revision?: number | null;
+}
+
+/** Options for `new BlockStore()`. */
+export interface BlockStoreOptions {
+  /** How unconfirmed outcomes are read back (attempts, backoff, one read's time limit). */
+  statusRetry?: Partial<StatusRetry>;
 }
 
 /** @internal A listener object, so elements subscribe without a closure each. */
@@ -54,12 +77,22 @@ type Listener = BlockStoreListener | BlockStateView;
 export interface StoreLifecycle {
   /** Marks a request as running. False when one already runs for this customer. */
   begin(id: string, action: BlockAction): boolean;
-  /** The backend accepted: apply the new state, with what is known of the change. */
-  settle(id: string, action: BlockAction, meta: BlockMetadata): void;
+  /**
+   * The backend accepted: apply the new state, with what is known of the change. `fact` is
+   * the server's own statement of the state after it, when its answer carried one (with a
+   * revision: a newer state known already is kept).
+   */
+  settle(id: string, action: BlockAction, meta: BlockMetadata, fact?: ServerFact | null): void;
   /** The backend refused: keep the old state, remember why (and what to send again). */
   fail(customer: CustomerRef, action: BlockAction, error: Error, sent: Pick<BlockMetadata, 'reason' | 'until'>): void;
+  /** Nobody knows whether it was applied: mark it, and read the truth back if a reader is connected. */
+  unconfirm(change: UnconfirmedChange): void;
   /** The request was cancelled: nothing changed. */
   abandon(id: string): void;
+  /** Reads customers' states from now on (the last one added wins); returns the function that removes it. */
+  addReader(read: StatusReader): () => void;
+  /** Whether a reader is connected (the pill offers Check rather than Retry). */
+  canRead(): boolean;
   watch(id: string, view: BlockStateView): void;
   unwatch(id: string, view: BlockStateView): void;
 }
@@ -89,7 +122,19 @@ export interface BlockStore {
 export const LIFECYCLE: unique symbol = Symbol.for('chat-block-elements.store-lifecycle.v1') as never;
 
 const NO_META: BlockMetadata = { reason: null, until: null, by: null, at: null };
-const EMPTY = { known: false, blocked: false, pending: null, error: null, accepted: null, ...NO_META } as const;
+const EMPTY = {
+  known: false,
+  blocked: false,
+  pending: null,
+  error: null,
+  accepted: null,
+  unconfirmed: null,
+  checking: false,
+  revision: null,
+  ...NO_META,
+} as const;
+// Re-reads after a missed stretch of pushes, a few customers at a time.
+const RESYNC_CONCURRENCY = 4;
 // setTimeout's longest delay; a later expiry is re-armed when this one fires.
 const MAX_DELAY = 2 ** 31 - 1;
 
@@ -107,6 +152,18 @@ export class BlockStore extends EventTarget {
   #everyone: Listener[] = [];
   #channel: BroadcastChannel | null = null;
   #expiries = new Map<string, ReturnType<typeof setTimeout>>();
+  #readers: StatusReader[] = [];
+  #retry: StatusRetry;
+  #checks = new Map<string, Promise<CustomerBlockState>>();
+  /** Customers with an unconfirmed change: re-read when the page is back online or visible. */
+  #unconfirmed = new Set<string>();
+  #connectivity: (() => void) | null = null;
+  #warned = new Set<string>();
+
+  constructor(options: BlockStoreOptions = {}) {
+    super();
+    this.#retry = { ...DEFAULT_STATUS_RETRY, ...options.statusRetry };
+  }
 
   /** The customer's current state (an empty, unknown one if never seen). */
   get(id: string): CustomerBlockState {
@@ -125,9 +182,47 @@ export class BlockStore extends EventTarget {
    */
   set(id: string, known: boolean | KnownBlockState): void {
     const key = requireCustomerId(id, 'blockStore.set()');
-    const { blocked, meta } = readKnown(known);
-    this.#know(key, blocked, { accepted: null, ...meta });
-    this.#broadcast(key, blocked, meta);
+    const { blocked, meta, revision } = readKnown(known);
+    this.#know(key, blocked, { accepted: null, unconfirmed: null, ...meta, revision: revision ?? this.get(key).revision });
+    this.#broadcast(key, blocked, meta, revision);
+  }
+
+  /**
+   * Reads the customer's state from the server (the `status()` of the backend given to
+   * `connectBackend`) and shows it in every view, without a request event: what the store
+   * does by itself after an unconfirmed outcome. Retries with backoff (`statusRetry`) while
+   * reads fail or the server still has the change pending. Resolves the new state; rejects
+   * when no backend with `status()` is connected, or every read failed.
+   */
+  refresh(id: string): Promise<CustomerBlockState> {
+    const key = requireCustomerId(id, 'blockStore.refresh()');
+    if (!this.#readers.length) {
+      return Promise.reject(
+        new TypeError(
+          'chat-block-elements: blockStore.refresh() needs a backend that can read a status: connectBackend(root, { block, unblock, status }).',
+        ),
+      );
+    }
+    return this.#check(key);
+  }
+
+  /**
+   * Applies changes made elsewhere (other agents, other devices, the server's clock ending
+   * a timed block) to every view, as they happen. `source` is an `EventSource`, its URL (the
+   * store opens it, and reopens it with `?after=<last id>` if the browser gives up), or any
+   * `{ subscribe(fn) }` returning an unsubscribe. Each change is a customer's state with its
+   * `revision`: one older than what the store knows is ignored. A `reset` event (or
+   * `{ type: 'reset' }`) means changes were missed: the store re-reads the customers shown.
+   * Returns the function that stops following.
+   */
+  follow(source: FollowSource, options?: FollowOptions): () => void {
+    const stop = openFeed(source, { change: (data) => this.#onPush(data), resync: () => this.#resync() }, options);
+    let stopped = false;
+    return () => {
+      if (stopped) return;
+      stopped = true;
+      stop();
+    };
   }
 
   /** Seeds the state only if nothing is known yet (what an element's `blocked` attribute does). */
@@ -171,9 +266,12 @@ export class BlockStore extends EventTarget {
     const channel = new BroadcastChannel(name);
     channel.onmessage = ({ data }: MessageEvent) => {
       const id = toCustomerId(data?.id);
-      if (id !== null && typeof data.blocked === 'boolean') {
-        const { meta } = readKnown({ ...data.meta, blocked: data.blocked });
-        this.#know(id, data.blocked, { accepted: null, ...meta });
+      if (id === null || typeof data.blocked !== 'boolean') return;
+      try {
+        const { blocked, meta, revision } = readKnown({ ...data.meta, blocked: data.blocked, revision: data.revision });
+        this.#accept(id, { blocked, meta, revision, pending: null }, false, { accepted: null }, false);
+      } catch {
+        // Another copy's message this one cannot read: its own store has it.
       }
     };
     this.#channel = channel;
@@ -190,14 +288,29 @@ export class BlockStore extends EventTarget {
       this.#update(id, { pending: action, error: null });
       return true;
     },
-    settle: (id, action, meta) => {
-      const blocked = action === 'block';
-      this.#know(id, blocked, { pending: null, accepted: { action, at: Date.now() }, ...meta });
-      this.#broadcast(id, blocked, meta);
+    settle: (id, action, meta, fact) => {
+      const answer = fact ?? { blocked: action === 'block', meta, revision: null, pending: null };
+      const over = { pending: null, unconfirmed: null };
+      // A newer change known already (a push that overtook this answer) stays.
+      this.#accept(id, answer, true, { ...over, accepted: { action, at: Date.now() } }, true, over);
     },
     fail: (customer, action, error, { reason, until }) =>
-      this.#update(customer.id, { pending: null, error: { action, error, customer, reason, until } }),
+      this.#update(customer.id, { pending: null, unconfirmed: null, error: { action, error, customer, reason, until } }),
+    unconfirm: (change) => {
+      const id = change.customer.id;
+      this.#update(id, { pending: null, error: null, unconfirmed: change });
+      if (this.#readers.length) this.#check(id).catch(() => {});
+    },
     abandon: (id) => this.#update(id, { pending: null }),
+    addReader: (read) => {
+      this.#readers.push(read);
+      this.#watchConnectivity();
+      return () => {
+        remove(this.#readers, read);
+        this.#watchConnectivity();
+      };
+    },
+    canRead: () => this.#readers.length > 0,
     watch: (id, view) => this.#watch(id, view),
     unwatch: (id, view) => this.#unwatch(id, view),
   };
@@ -218,6 +331,110 @@ export class BlockStore extends EventTarget {
     }
   }
 
+  /**
+   * A server's statement, applied unless a newer one is known: a revision below the known one
+   * is old news (with `orEqual`, an equal one is news too: a fresh read of the same state
+   * still settles what this page was unsure of). `patch` goes with it; `otherwise` is applied
+   * when it is old news. Our own unconfirmed change is kept when the server reports the same
+   * change pending (it has the key a Retry sends again). Returns whether it was applied.
+   */
+  #accept(
+    id: string,
+    fact: ServerFact,
+    orEqual: boolean,
+    patch: Partial<CustomerBlockState> = {},
+    share = true,
+    otherwise?: Partial<CustomerBlockState>,
+  ): boolean {
+    const now = this.get(id);
+    const known = now.revision;
+    if (fact.revision !== null && known !== null && (orEqual ? fact.revision < known : fact.revision <= known)) {
+      if (otherwise) this.#update(id, otherwise);
+      return false;
+    }
+    const mine = now.unconfirmed;
+    const unconfirmed = fact.pending && mine?.action === fact.pending.action && mine.idempotencyKey ? mine : fact.pending;
+    this.#know(id, fact.blocked, { ...fact.meta, revision: fact.revision ?? known, unconfirmed, ...patch });
+    if (share) this.#broadcast(id, fact.blocked, fact.meta, fact.revision);
+    return true;
+  }
+
+  /** One change pushed by a followed source. */
+  #onPush(data: unknown): void {
+    const d = data as { id?: unknown; phone?: unknown; name?: unknown } | null;
+    const id = toCustomerId(d?.id ?? d?.phone);
+    try {
+      if (id === null) throw new TypeError('a change needs the customer\'s "id" or "phone"');
+      const name = displayName(d?.name ?? this.get(id).unconfirmed?.customer.name, id);
+      this.#accept(id, readServerState(data, id, name), false);
+    } catch (error) {
+      this.#warnOnce('push', `chat-block-elements: blockStore.follow() ignored a change it cannot read (${(error as Error).message}).`);
+    }
+  }
+
+  /** Changes may have been missed: read again every customer that is shown or unsure. */
+  async #resync(): Promise<void> {
+    if (!this.#readers.length) {
+      this.#warnOnce(
+        'resync',
+        'chat-block-elements: blockStore.follow() may have missed changes and cannot read them again: connect a backend with status().',
+      );
+      return;
+    }
+    const ids = [...new Set([...this.#listeners.keys(), ...this.#unconfirmed])];
+    const next = async (): Promise<void> => {
+      const id = ids.shift();
+      if (id === undefined) return;
+      await this.#check(id).catch(() => {});
+      return next();
+    };
+    await Promise.all(Array.from({ length: RESYNC_CONCURRENCY }, next));
+  }
+
+  /** Reads one customer until the server has settled it; one read loop per customer at a time. */
+  #check(id: string): Promise<CustomerBlockState> {
+    const running = this.#checks.get(id);
+    if (running) return running;
+    const read = this.#readers[this.#readers.length - 1];
+    const customer = this.get(id).unconfirmed?.customer ?? { id, name: id };
+    this.#update(id, { checking: true });
+    const promise = readUntilSettled(read, customer, this.#retry, (fact) => this.#accept(id, fact, true), new AbortController().signal)
+      .then(() => this.get(id))
+      .finally(() => {
+        this.#checks.delete(id);
+        this.#update(id, { checking: false });
+      });
+    this.#checks.set(id, promise);
+    return promise;
+  }
+
+  /** While some change is unconfirmed and a reader is connected: read again when the page is back online or visible. */
+  #watchConnectivity(): void {
+    const wanted = this.#unconfirmed.size > 0 && this.#readers.length > 0 && typeof window !== 'undefined';
+    if (wanted === !!this.#connectivity) return;
+    if (!wanted) {
+      this.#connectivity!();
+      this.#connectivity = null;
+      return;
+    }
+    const again = () => {
+      if (document.visibilityState === 'hidden' || !this.#readers.length) return;
+      for (const id of this.#unconfirmed) if (!this.#checks.has(id)) this.#check(id).catch(() => {});
+    };
+    window.addEventListener('online', again);
+    document.addEventListener('visibilitychange', again);
+    this.#connectivity = () => {
+      window.removeEventListener('online', again);
+      document.removeEventListener('visibilitychange', again);
+    };
+  }
+
+  #warnOnce(key: string, message: string): void {
+    if (this.#warned.has(key)) return;
+    this.#warned.add(key);
+    console.warn(message);
+  }
+
   /** A state someone vouches for (the host, the backend, another tab): it clears a shown error. */
   #know(id: string, blocked: boolean, patch: Partial<CustomerBlockState>): void {
     this.#update(id, { ...patch, known: true, blocked, error: null });
@@ -227,6 +444,12 @@ export class BlockStore extends EventTarget {
   #update(id: string, patch: Partial<CustomerBlockState>): void {
     const next = Object.freeze({ ...this.get(id), ...patch });
     this.#states.set(id, next);
+    if ('unconfirmed' in patch) {
+      const had = this.#unconfirmed.size;
+      if (next.unconfirmed) this.#unconfirmed.add(id);
+      else this.#unconfirmed.delete(id);
+      if (had !== this.#unconfirmed.size) this.#watchConnectivity();
+    }
     notify(this.#listeners.get(id), next);
     notify(this.#everyone, next);
   }
@@ -247,14 +470,18 @@ export class BlockStore extends EventTarget {
     this.#expiries.set(state.id, timer);
   }
 
-  #broadcast(id: string, blocked: boolean, meta: BlockMetadata = NO_META): void {
-    this.#channel?.postMessage({ id, blocked, meta });
+  #broadcast(id: string, blocked: boolean, meta: BlockMetadata = NO_META, revision: number | null = null): void {
+    this.#channel?.postMessage({ id, blocked, meta, revision });
   }
 }
 
 /** Reads `set()`'s second argument: a boolean, or a state with optional metadata. */
-function readKnown(known: boolean | KnownBlockState): { blocked: boolean; meta: BlockMetadata } {
-  if (typeof known !== 'object' || known === null) return { blocked: !!known, meta: NO_META };
+function readKnown(known: boolean | KnownBlockState): { blocked: boolean; meta: BlockMetadata; revision: number | null } {
+  if (typeof known !== 'object' || known === null) return { blocked: !!known, meta: NO_META, revision: null };
+  const revision = known.revision ?? null;
+  if (revision !== null && !(Number.isSafeInteger(revision) && revision >= 0)) {
+    throw new TypeError(`chat-block-elements: blockStore.set(): revision must be a whole number ≥ 0 (got ${String(revision)}).`);
+  }
   const text = (value: unknown, name: string): string | null => {
     if (value === undefined || value === null || value === '') return null;
     if (typeof value === 'string') return value;
@@ -268,6 +495,7 @@ function readKnown(known: boolean | KnownBlockState): { blocked: boolean; meta: 
       by: text(known.by, 'by'),
       at: toIsoTime(known.at, 'at'),
     },
+    revision,
   };
 }
 

@@ -2,17 +2,22 @@ import {
   ChatBlockChangeEvent,
   ChatBlockErrorEvent,
   ChatBlockRequestEvent,
+  newIdempotencyKey,
   PENDING,
   type BlockAction,
   type BlockMetadata,
   type CustomerRef,
 } from '../events.js';
-import { ChatBackendError, toError } from '../backend/errors.js';
+import { ChatBackendError, mayHaveLanded, toError } from '../backend/errors.js';
 import { LIFECYCLE, toIsoTime, type BlockStore } from './block-store.js';
 import { displayName, requireCustomerId } from './customer-id.js';
+import { readServerState, type ServerFact } from './server-state.js';
 
-/** How a request ended when it did not throw. */
-export type RequestOutcome = 'applied' | 'cancelled' | 'busy';
+/**
+ * How a request ended when it did not throw: `unconfirmed` when it may have reached the
+ * server but no answer said what it did (the store marks it and reads the truth back).
+ */
+export type RequestOutcome = 'applied' | 'cancelled' | 'busy' | 'unconfirmed';
 
 /** What a request may carry besides the customer and the action. */
 export interface RequestOptions {
@@ -22,6 +27,11 @@ export interface RequestOptions {
   reason?: string | null;
   /** When a timed block ends (blocks only; a Date or ISO 8601, in the future). */
   until?: string | Date | null;
+  /**
+   * The `Idempotency-Key` to send. By default a new one, except that a request repeating
+   * the customer's unconfirmed one (same action, reason and end) reuses that one's key.
+   */
+  idempotencyKey?: string;
 }
 
 let hinted = false;
@@ -38,10 +48,13 @@ let hinted = false;
  * Resolves `'busy'` when a request for this customer already runs,
  * `'cancelled'` when a listener called `preventDefault()` (nothing is sent:
  * `detail.signal` aborts before any deferred work starts), `'applied'` when the
- * backend accepted. Rejects with a readable `Error` after rolling back when the
- * backend refused, timed out, or a listener threw. `options.signal` (the dialog's
- * Cancel; an `AbortSignal` may be passed directly) aborts the signal handed to the
- * host; a request that then rejects is rolled back quietly: no error state, no
+ * backend accepted, `'unconfirmed'` when it may have reached the server but no answer
+ * said what it did (a timeout, a lost connection, Cancel once under way): the store marks
+ * it, `chat-block-error` fires with `outcome: 'unconfirmed'`, and a connected `status()`
+ * reads the truth back. Rejects with a readable `Error` after rolling back when the
+ * backend refused or a listener threw. `options.signal` (the dialog's Cancel; an
+ * `AbortSignal` may be passed directly) aborts the signal handed to the host; a request
+ * cancelled before anything was under way ends quietly: no error state, no
  * `chat-block-error`. A block may carry `reason` and `until`.
  */
 export async function requestBlockChange(
@@ -53,18 +66,21 @@ export async function requestBlockChange(
 ): Promise<RequestOutcome> {
   const id = requireCustomerId(customer?.id, 'requestBlockChange()');
   const ref: CustomerRef = Object.freeze({ id, name: displayName(customer.name, id) });
-  const { signal, reason, until } = readOptions(options, action);
+  const { signal, reason, until, idempotencyKey } = readOptions(options, action);
   // Cancelled before it started (e.g. the agent already pressed Cancel): nothing to do.
   if (signal?.aborted) return 'cancelled';
   const lifecycle = store[LIFECYCLE];
+  const key = idempotencyKey ?? retriedKey(store, id, action, reason, until) ?? newIdempotencyKey();
   if (!lifecycle.begin(id, action)) return 'busy';
   const controller = new AbortController();
   const agentCancel = () => controller.abort(signal?.reason);
   signal?.addEventListener('abort', agentCancel, { once: true });
   const home = homeOf(target);
   const fire = (event: Event) => void ((target as Node).isConnected === false && home ? home : target).dispatchEvent(event);
+  // Whether the request was handed to a backend: from then on, a lost answer is not a refusal.
+  let underWay = false;
   try {
-    const event = new ChatBlockRequestEvent(ref, action, controller.signal, { reason, until });
+    const event = new ChatBlockRequestEvent(ref, action, controller.signal, { reason, until, idempotencyKey: key });
     const thrown = dispatchCatching(target, event);
     // Decided now that every listener has run: a later preventDefault() wins over an earlier waitUntil().
     if (event.defaultPrevented || thrown !== NOTHING) {
@@ -79,21 +95,39 @@ export async function requestBlockChange(
     if (thrown !== NOTHING) throw listenerError(thrown);
     const pending = event[PENDING];
     if (pending.length === 0) hintLocalOnly(action);
+    underWay = pending.length > 0;
     const answers = await Promise.all(pending);
-    const meta = { reason, until, ...whoAndWhen(answers) };
-    lifecycle.settle(id, action, meta);
-    fire(new ChatBlockChangeEvent({ customer: ref, blocked: action === 'block', ...meta }));
+    const fact = serverFact(answers, ref);
+    const meta = fact ? fact.meta : { reason, until, ...whoAndWhen(answers) };
+    lifecycle.settle(id, action, meta, fact);
+    const blocked = fact ? fact.blocked : action === 'block';
+    fire(new ChatBlockChangeEvent({ customer: ref, blocked, ...meta, revision: fact?.revision ?? null }));
     return 'applied';
   } catch (thrown) {
     const error = toError(thrown);
     // Whatever else still runs for this request (another waitUntil, a timer) stops here.
     if (!controller.signal.aborted) controller.abort(error);
+    if (underWay && mayHaveLanded(thrown, underWay) && typeof lifecycle.unconfirm === 'function') {
+      // It may have been applied: not a refusal, and not a quiet cancel either.
+      lifecycle.unconfirm({
+        action,
+        since: Date.now(),
+        error: unconfirmedError(error, action, !!signal?.aborted),
+        customer: ref,
+        reason,
+        until,
+        idempotencyKey: key,
+        by: null,
+      });
+      fire(new ChatBlockErrorEvent({ customer: ref, action, error, outcome: 'unconfirmed' }));
+      return 'unconfirmed';
+    }
     if (signal?.aborted) {
-      // The agent cancelled: not a backend failure, so no error state and no error event.
+      // The agent cancelled before anything was under way: no error state and no error event.
       lifecycle.abandon(id);
     } else {
       lifecycle.fail(ref, action, error, { reason, until });
-      fire(new ChatBlockErrorEvent({ customer: ref, action, error }));
+      fire(new ChatBlockErrorEvent({ customer: ref, action, error, outcome: 'refused' }));
     }
     throw error;
   } finally {
@@ -102,8 +136,13 @@ export async function requestBlockChange(
 }
 
 function readOptions(options: AbortSignal | RequestOptions, action: BlockAction) {
-  if (typeof AbortSignal !== 'undefined' && options instanceof AbortSignal) return { signal: options, reason: null, until: null };
-  const { signal, reason, until } = (options ?? {}) as RequestOptions;
+  if (typeof AbortSignal !== 'undefined' && options instanceof AbortSignal) {
+    return { signal: options, reason: null, until: null, idempotencyKey: undefined };
+  }
+  const { signal, reason, until, idempotencyKey } = (options ?? {}) as RequestOptions;
+  if (idempotencyKey !== undefined && (typeof idempotencyKey !== 'string' || !/^[\x21-\x7e]{1,255}$/.test(idempotencyKey))) {
+    throw new TypeError(`requestBlockChange(): idempotencyKey must be 1 to 255 visible ASCII characters (got ${JSON.stringify(idempotencyKey)}).`);
+  }
   if (reason !== undefined && reason !== null && typeof reason !== 'string') {
     throw new TypeError(`requestBlockChange(): reason must be a string (got ${typeof reason}).`);
   }
@@ -113,8 +152,38 @@ function readOptions(options: AbortSignal | RequestOptions, action: BlockAction)
   }
   // An unblock ends a block: it carries no reason or end of its own.
   return action === 'block'
-    ? { signal, reason: reason?.trim() || null, until: end }
-    : { signal, reason: null, until: null };
+    ? { signal, reason: reason?.trim() || null, until: end, idempotencyKey }
+    : { signal, reason: null, until: null, idempotencyKey };
+}
+
+/** The key of the customer's unconfirmed request when this one repeats it (same action, reason and end). */
+function retriedKey(store: BlockStore, id: string, action: BlockAction, reason: string | null, until: string | null): string | null {
+  const last = store.get(id).unconfirmed;
+  return last && last.action === action && last.reason === reason && last.until === until ? last.idempotencyKey : null;
+}
+
+/** The server's own statement of the state after the change, when an answer carried one (`{ blocked, …, revision }`). */
+function serverFact(answers: unknown[], customer: CustomerRef): ServerFact | null {
+  for (const answer of answers) {
+    const a = answer as { blocked?: unknown; revision?: unknown } | null;
+    if (typeof a?.blocked !== 'boolean' || typeof a.revision !== 'number') continue;
+    try {
+      return readServerState(a, customer.id, customer.name);
+    } catch {
+      // Not a state after all: the answer still counts, as any other fulfilled promise.
+    }
+  }
+  return null;
+}
+
+/** What an unconfirmed outcome says: the backend's message, or why Cancel leaves it open. */
+function unconfirmedError(error: Error, action: BlockAction, cancelled: boolean): Error {
+  if (!cancelled || (error as { code?: unknown }).code === 'unconfirmed') return error;
+  const what = action === 'block' ? 'block' : 'unblock';
+  return new ChatBackendError('aborted', `Cancelled after the ${what} was sent, so it may have been made.`, {
+    cause: error,
+    unconfirmed: true,
+  });
 }
 
 /** Who and when, from what the host's promises fulfilled with (`{ by, at }`), else now and nobody. */
