@@ -409,7 +409,7 @@ describe('<chat-blocked-list>', () => {
         await until(() => b.calls.length > i, 2000, `request ${i + 1}`);
         b.calls[i].settle.resolve(undefined);
       }
-      expect(await second).to.deep.equal({ total: 5, unblocked: 5, failed: 0 });
+      expect(await second).to.deep.equal({ total: 5, unblocked: 5, failed: 0, unconfirmed: 0 });
       expect(b.state.maxInFlight).to.equal(2);
       await list.updateComplete;
       expect(domRows(list)).to.have.length(0);

@@ -374,15 +374,18 @@ describe('theming', () => {
   });
 
   it('pill states differ in border style (visible in forced colors)', async function () {
-    const states = ['blocked', 'blocking', 'unblocking', 'unblocked', 'error'] as const;
+    const states = ['blocked', 'blocking', 'unblocking', 'unblocked', 'unconfirmed', 'error'] as const;
     const wrapper = await fixture<HTMLElement>(html`<div>
       ${states.map((s) => html`<chat-status-pill status=${s}></chat-status-pill>`)}
     </div>`);
     const pills = [...wrapper.querySelectorAll<ChatStatusPill>('chat-status-pill')];
     await Promise.all(pills.map((p) => p.updateComplete));
     const styleOf = () => Object.fromEntries(pills.map((p, i) => [states[i], getComputedStyle(part(p, 'pill')).borderTopStyle]));
-    const expected = { blocked: 'solid', blocking: 'dashed', unblocking: 'dashed', unblocked: 'dotted', error: 'double' };
+    const expected = { blocked: 'solid', blocking: 'dashed', unblocking: 'dashed', unblocked: 'dotted', unconfirmed: 'dashed', error: 'double' };
     expect(styleOf()).to.deep.equal(expected);
+    // Unconfirmed and "Blocking…" share a dash; unconfirmed's is drawn (and wider in forced colors).
+    const unsure = getComputedStyle(part(pills[4], 'pill'));
+    expect(paint(unsure.borderTopColor)).to.deep.equal(paint(unsure.color));
 
     if (await tryForcedColors()) {
       await frame();
@@ -396,7 +399,7 @@ describe('theming', () => {
     } else {
       // This runner cannot emulate forced colors: check the forced-colors rule itself.
       const rules = pills[0].shadowRoot!.adoptedStyleSheets.flatMap((sheet) => [...sheet.cssRules]);
-      const forced = rules.find((r): r is CSSMediaRule => r instanceof CSSMediaRule && r.conditionText.includes('forced-colors: active') && r.cssText.includes('span[part]'));
+      const forced = rules.find((r): r is CSSMediaRule => r instanceof CSSMediaRule && r.conditionText.includes('forced-colors: active') && (r.cssText.includes("[part~='pill']") || r.cssText.includes('[part~="pill"]')));
       expect(forced, 'a forced-colors rule for the pill').to.not.equal(undefined);
       expect(forced!.cssText).to.match(/border-color: canvastext/i);
       expect(forced!.cssText).to.match(/border-width: [2-9]px/);

@@ -7,14 +7,21 @@ import { loadFailedLine } from './load-failed.js';
 import { addStyles } from './add-styles.js';
 import { displayName } from '../state/customer-id.js';
 import { ChatConfirmDialog } from '../components/chat-confirm-dialog/chat-confirm-dialog.js';
-import { stateNames, unblock } from './unblock-action.js';
+import { keepFocus, stateNames, unblock } from './unblock-action.js';
+import { resolveUnconfirmed } from './unconfirmed.js';
 import { defaultTrue } from './converters.js';
 import { ownDialog } from './own-dialog.js';
+
+/** Whether a notice or banner shows for this state: blocked, or a change nobody has confirmed. */
+function shows(state: CustomerBlockState | null): boolean {
+  return !!state && (state.blocked || !!state.unconfirmed);
+}
 
 /** How a notice or banner looks and what it says while shown: a module of its own, loaded when first needed. */
 export interface BlockedView {
   styles: CSSResult;
-  render(el: BlockedCustomerElement, state: CustomerBlockState, text: ChatStrings, onUnblock: () => void): unknown;
+  /** `onResolve` checks or retries an unconfirmed change (see unconfirmed.ts). */
+  render(el: BlockedCustomerElement, state: CustomerBlockState, text: ChatStrings, onUnblock: () => void, onResolve: () => void): unknown;
 }
 
 // Hidden while the customer is active; before the element is defined (server-rendered
@@ -24,6 +31,7 @@ const hostStyles = css`
     display: none;
   }
   :host(:state(blocked)),
+  :host(:state(unconfirmed)),
   :host(:not(:defined)[blocked]) {
     display: block;
   }
@@ -34,8 +42,9 @@ const hostStyles = css`
 
 /**
  * What `<chat-block-notice>` and `<chat-block-banner>` share: they show only while their
- * customer is blocked (nothing rendered and no internals otherwise), expose
- * `:state(blocked)`, `:state(unblocking)` and `:state(error)`, and offer Unblock through
+ * customer is blocked or a change of it is unconfirmed (nothing rendered and no internals
+ * otherwise), expose `:state(blocked)`, `:state(unblocking)`, `:state(error)` and
+ * `:state(unconfirmed)` (instead of `blocked`: nobody knows), and offer Unblock through
  * the normal flow, in the page's dialog or their own, rendered on first use. What they
  * show (and its styles) is a module loaded with `import()` the first time a customer shows
  * blocked: a page of active customers never loads it.
@@ -71,9 +80,9 @@ export abstract class BlockedCustomerElement extends CustomerElement {
 
   protected override render() {
     const state = this.customerState;
-    const blocked = !!state?.blocked;
-    this.#exposeStates(blocked ? stateNames(state!) : []);
-    return html`${blocked ? this.#renderView(state!) : nothing}${this._dialogRendered ? ownDialog : nothing}`;
+    const shown = shows(state);
+    this.#exposeStates(shown ? stateNames(state!) : []);
+    return html`${shown ? this.#renderView(state!) : nothing}${this._dialogRendered ? ownDialog : nothing}`;
   }
 
   #renderView(state: CustomerBlockState) {
@@ -85,7 +94,7 @@ export abstract class BlockedCustomerElement extends CustomerElement {
       return nothing;
     }
     addStyles(this.renderRoot as ShadowRoot, view.styles);
-    return view.render(this, state, this.text, this.onUnblock);
+    return view.render(this, state, this.text, this.onUnblock, this.onResolve);
   }
 
   #loadView(): Promise<void> {
@@ -94,7 +103,7 @@ export abstract class BlockedCustomerElement extends CustomerElement {
 
   /** A blocked element's updateComplete includes loading its view and rendering it. */
   protected override async getUpdateComplete(): Promise<boolean> {
-    if (!this.view.now && this.customerState?.blocked) await this.#loadView();
+    if (!this.view.now && shows(this.customerState)) await this.#loadView();
     return super.getUpdateComplete();
   }
 
@@ -112,6 +121,13 @@ export abstract class BlockedCustomerElement extends CustomerElement {
     // Unblocked elsewhere while our dialog asks: it would be a modal inside a hidden element.
     const dialog = this._dialogRendered ? this.renderRoot.querySelector('chat-confirm-dialog') : null;
     if (dialog?.open && !dialog.busy && !this.customerState?.blocked) dialog.cancel();
+  }
+
+  /** The Check or Retry button's click, for an unconfirmed change (bound to the element by Lit). */
+  protected onResolve(): void {
+    const state = this.customerState;
+    if (!state?.unconfirmed) return;
+    void resolveUnconfirmed(this, this.store, state).then(() => keepFocus(this));
   }
 
   /** The Unblock button's click (bound to the element by Lit). */

@@ -11,8 +11,12 @@ import type { ChatConfirmDialog } from '../components/chat-confirm-dialog/chat-c
  * normal flow, through the page's dialog or their own) and their custom states.
  */
 
-/** The custom states of a blocked customer's notice or banner: `blocked`, plus `unblocking` or `error`. */
+/**
+ * The custom states of a shown notice or banner: `blocked`, plus `unblocking` or `error`; or
+ * `unconfirmed` alone while nobody knows whether the last change was made.
+ */
 export function stateNames(state: CustomerBlockState): string[] {
+  if (state.unconfirmed) return ['unconfirmed'];
   const names = ['blocked'];
   if (state.pending === 'unblock') names.push('unblocking');
   else if (state.error?.action === 'unblock') names.push('error');
@@ -40,13 +44,24 @@ export async function unblock(u: Unblock): Promise<void> {
   const dialog = u.confirm ? (pageDialog(u.el) ?? (await u.ownDialog())) : null;
   const outcome = await runBlockFlow({ target: u.el, store: u.store, customer: u.customer, action: 'unblock', text: u.text, dialog });
   if (outcome !== 'applied') return;
-  await u.el.updateComplete;
+  await keepFocus(u.el);
+}
+
+/**
+ * After `el` may have hidden (an accepted unblock, a check that found the customer active):
+ * if focus was lost with it, it moves on to the next focusable element after it.
+ */
+export async function keepFocus(el: ReactiveElement): Promise<void> {
+  await el.updateComplete;
   // One frame for the host to re-render what the unblock enables (a framework's composer).
   await new Promise((resolve) => requestAnimationFrame(resolve));
   // Lost: on <body>, or still on something of ours that is gone or hidden (its dialog's button included).
   const active = deepActiveElement();
-  if (!active || active === document.body || (within(active, u.el) && !(active.checkVisibility?.() ?? active.isConnected))) {
-    focusAfter(u.el);
+  if (!active || active === document.body || (within(active, el) && !(active.checkVisibility?.() ?? active.isConnected))) {
+    // Still shown (a check found the customer blocked): its own next button, else what follows it.
+    const inside = el.checkVisibility?.() ? el.shadowRoot?.querySelector<HTMLElement>('button') : null;
+    if (inside) inside.focus();
+    else focusAfter(el);
   }
 }
 

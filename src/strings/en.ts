@@ -50,6 +50,32 @@ export interface ChatStrings {
   statusBlockFailed: string;
   statusUnblockFailed: string;
   retry: string;
+  /** The pill when a block may have reached the server but no answer confirmed it. */
+  statusBlockUnconfirmed: string;
+  /** The pill when an unblock may have reached the server but no answer confirmed it. */
+  statusUnblockUnconfirmed: string;
+  /** While the store reads the customer's state back from the server. */
+  statusChecking: string;
+  /** The button that reads the state back (a backend with `status()` is connected). */
+  check: string;
+  /** The menu item that sends an unconfirmed block again (with the same Idempotency-Key). */
+  retryBlock: string;
+  /** The menu item that sends an unconfirmed unblock again. */
+  retryUnblock: string;
+  /** The second line of that item. */
+  unconfirmedHint: string;
+  /** `<chat-block-notice>` while a block is not confirmed. */
+  noticeBlockUnconfirmed: string;
+  /** `<chat-block-notice>` while an unblock is not confirmed. */
+  noticeUnblockUnconfirmed: string;
+  /** `<chat-block-banner>` while a block is not confirmed; `{name}` is the customer. */
+  bannerBlockUnconfirmed: string;
+  /** `<chat-block-banner>` while an unblock is not confirmed. */
+  bannerUnblockUnconfirmed: string;
+  /** A list row whose unblock is not confirmed. */
+  blockedListUnconfirmed: string;
+  /** The accessible name of a row's Check button; `{name}` is the customer. */
+  blockedListCheckOne: string;
   /** `<chat-block-notice>` when the host said who blocked: `{by}` is that name. */
   noticeBlockedBy: string;
   /** `<chat-block-notice>` after a block made from this page, when the host did not say who. */
@@ -83,6 +109,8 @@ export interface ChatStrings {
   /** Bulk unblock progress (a polite live region); `{done}` and `{total}` are numbers. */
   blockedListProgress: string;
   blockedListProgressFailed: string;
+  /** Added to the bulk progress when some unblocks are not confirmed; `{count}` is a number. */
+  blockedListProgressUnconfirmed: string;
   /** A row whose unblock failed; `{error}` is the readable error message. */
   blockedListFailed: string;
   blockedListQueued: string;
@@ -132,6 +160,19 @@ export const en: ChatStrings = {
   statusBlockFailed: "Couldn't block",
   statusUnblockFailed: "Couldn't unblock",
   retry: 'Retry',
+  statusBlockUnconfirmed: 'Block not confirmed',
+  statusUnblockUnconfirmed: 'Unblock not confirmed',
+  statusChecking: 'Checking…',
+  check: 'Check',
+  retryBlock: 'Retry block',
+  retryUnblock: 'Retry unblock',
+  unconfirmedHint: "The server didn't confirm it",
+  noticeBlockUnconfirmed: "Blocking this customer isn't confirmed",
+  noticeUnblockUnconfirmed: "Unblocking this customer isn't confirmed",
+  bannerBlockUnconfirmed: "Blocking {name} isn't confirmed yet.",
+  bannerUnblockUnconfirmed: "Unblocking {name} isn't confirmed yet.",
+  blockedListUnconfirmed: 'Unblock not confirmed',
+  blockedListCheckOne: 'Check {name}',
   noticeBlockedBy: '{by} blocked this customer',
   noticeBlockedByYou: 'You blocked this customer',
   noticeBlocked: 'This customer is blocked',
@@ -155,6 +196,7 @@ export const en: ChatStrings = {
   blockedListBulkMessage: 'They will be able to send you messages again.',
   blockedListProgress: '{done} of {total} unblocked',
   blockedListProgressFailed: '{done} of {total} unblocked · {failed} failed',
+  blockedListProgressUnconfirmed: '{count} not confirmed',
   blockedListFailed: "Couldn't unblock: {error}",
   blockedListQueued: 'Waiting…',
   blockedListUnblockOne: 'Unblock {name}',

@@ -6,12 +6,23 @@ import type { BlockedCustomerElement } from '../../internal/blocked-customer-ele
 import type { ChatStrings } from '../../strings/en.js';
 import { styles } from './chat-block-banner.styles.js';
 import { preloadDialogView } from '../chat-confirm-dialog/dialog-view-module.js';
+import { unconfirmedButton } from '../../internal/unconfirmed-button.js';
 
 export { styles };
 
-/** What a `<chat-block-banner>` shows while its customer is blocked. */
-export function render(el: BlockedCustomerElement, state: CustomerBlockState, t: ChatStrings, onUnblock: () => void) {
+/** What a `<chat-block-banner>` shows while its customer is blocked, or while a change of it is unconfirmed. */
+export function render(
+  el: BlockedCustomerElement,
+  state: CustomerBlockState,
+  t: ChatStrings,
+  onUnblock: () => void,
+  onResolve: () => void,
+) {
   const name = isolate(displayName(el.customerName, state.id));
+  if (state.unconfirmed) {
+    const text = format(state.unconfirmed.action === 'block' ? t.bannerBlockUnconfirmed : t.bannerUnblockUnconfirmed, { name });
+    return html`<div part="banner unconfirmed"><p part="message">${text}<slot></slot></p>${unconfirmedButton(el, state, t, onResolve)}</div>`;
+  }
   const message = state.by
     ? format(t.bannerBlockedBy, { by: isolate(state.by), name })
     : format(state.accepted?.action === 'block' ? t.bannerBlockedByYou : t.bannerBlocked, { name });

@@ -29,7 +29,9 @@ export const styles = css`
       font-weight: 600;
       color: var(--chat-danger, light-dark(#9b1c1c, #fecaca));
     }
-    [part~='unblock'] {
+    [part~='unblock'],
+    [part~='check'],
+    [part~='retry'] {
       font: inherit;
       font-weight: 600;
       min-height: 2.25rem;
@@ -40,11 +42,15 @@ export const styles = css`
       background: var(--_chat-accent);
       cursor: pointer;
     }
-    [part~='unblock'][aria-disabled='true'] {
+    [part~='unblock'][aria-disabled='true'],
+    [part~='check'][aria-disabled='true'],
+    [part~='retry'][aria-disabled='true'] {
       cursor: progress;
     }
     /* Offset: a band of the banner's background separates the ring from the button. */
-    [part~='unblock']:focus-visible {
+    [part~='unblock']:focus-visible,
+    [part~='check']:focus-visible,
+    [part~='retry']:focus-visible {
       outline: 2px solid var(--_chat-focus-ring);
       outline-offset: 2px;
     }
@@ -52,7 +58,9 @@ export const styles = css`
       [part~='banner'] {
         border-color: CanvasText;
       }
-      [part~='unblock'] {
+      [part~='unblock'],
+      [part~='check'],
+      [part~='retry'] {
         border-color: ButtonText;
       }
     }

@@ -28,16 +28,24 @@ const view = lazyModule<BlockedView>(() => import('./banner-view.js'));
  *
  * @event {ChatBlockRequestEvent} chat-unblock-request - The agent confirmed Unblock; same contract as on `<chat-header-menu>`.
  * @event {ChatBlockChangeEvent} chat-block-change - The backend accepted the unblock.
- * @event {ChatBlockErrorEvent} chat-block-error - The backend refused or timed out; the customer stays blocked.
+ * @event {ChatBlockErrorEvent} chat-block-error - The backend refused (the customer stays blocked) or the outcome is unconfirmed (`detail.outcome`).
+ *
+ * While a block or unblock of the customer is unconfirmed (no answer said what the server
+ * did), the banner says so ("Unblocking Priya Sharma isn't confirmed yet.") with **Check**
+ * or **Retry**, and has `:state(unconfirmed)` instead of `:state(blocked)`: a composer hidden
+ * by `:state(blocked)` shows again, since nobody knows the customer is blocked.
  *
  * @cssstate blocked - The customer is blocked: the banner shows (hide the composer with it).
  * @cssstate unblocking - An unblock request is running.
  * @cssstate error - The last unblock failed; the error shows.
+ * @cssstate unconfirmed - A change of the customer is not confirmed: the banner shows, without `blocked`.
  *
  * @csspart banner - The banner's box.
  * @csspart message - "You blocked Priya Sharma. Unblock to send messages."
  * @csspart unblock - The Unblock button.
  * @csspart error - Why the last unblock failed (`role="alert"`).
+ * @csspart check - Check, for an unconfirmed change (a backend with `status()` is connected).
+ * @csspart retry - Retry, for an unconfirmed change that can't be read back.
  * @csspart load-failed - Shown instead of the banner when what it shows could not be loaded (`role="status"`).
  * @csspart dialog - The banner's own dialog (rendered on first use when the page has no `<chat-confirm-dialog>`): its native `<dialog>`.
  * @csspart dialog-heading - Its heading.

@@ -28,7 +28,9 @@ export const styles = css`
       white-space: pre;
     }
     /* A link in look, a button in role: it starts an action, it goes nowhere. */
-    [part~='unblock'] {
+    [part~='unblock'],
+    [part~='check'],
+    [part~='retry'] {
       font: inherit;
       font-weight: 600;
       color: inherit;
@@ -39,11 +41,15 @@ export const styles = css`
       text-underline-offset: 0.15em;
       cursor: pointer;
     }
-    [part~='unblock'][aria-disabled='true'] {
+    [part~='unblock'][aria-disabled='true'],
+    [part~='check'][aria-disabled='true'],
+    [part~='retry'][aria-disabled='true'] {
       cursor: progress;
       text-decoration: none;
     }
-    [part~='unblock']:focus-visible {
+    [part~='unblock']:focus-visible,
+    [part~='check']:focus-visible,
+    [part~='retry']:focus-visible {
       outline: 2px solid var(--_chat-focus-ring);
       outline-offset: 2px;
       border-radius: 2px;

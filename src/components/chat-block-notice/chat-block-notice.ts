@@ -26,9 +26,14 @@ const view = lazyModule<BlockedView>(() => import('./notice-view.js'));
  *
  * @event {ChatBlockRequestEvent} chat-unblock-request - The agent confirmed Unblock; same contract as on `<chat-header-menu>`.
  * @event {ChatBlockChangeEvent} chat-block-change - The backend accepted the unblock.
- * @event {ChatBlockErrorEvent} chat-block-error - The backend refused or timed out; the customer stays blocked.
+ * @event {ChatBlockErrorEvent} chat-block-error - The backend refused (the customer stays blocked) or the outcome is unconfirmed (`detail.outcome`).
+ *
+ * While a block or unblock of the customer is unconfirmed (no answer said what the server
+ * did), the notice says so ("Unblocking this customer isn't confirmed") with **Check**
+ * (reads the state back, when the backend has `status()`) or **Retry** (the same request).
  *
  * @cssstate blocked - The customer is blocked: the notice shows.
+ * @cssstate unconfirmed - A change of the customer is not confirmed: the notice shows, without `blocked`.
  * @cssstate unblocking - An unblock request is running.
  * @cssstate error - The last unblock failed; the error shows.
  *
@@ -40,6 +45,8 @@ const view = lazyModule<BlockedView>(() => import('./notice-view.js'));
  * @csspart separator - Each " · " between the pieces.
  * @csspart unblock - The Unblock button, styled as a link.
  * @csspart error - Why the last unblock failed (`role="alert"`).
+ * @csspart check - Check, for an unconfirmed change (a backend with `status()` is connected).
+ * @csspart retry - Retry, for an unconfirmed change that can't be read back.
  * @csspart load-failed - Shown instead of the line when what it shows could not be loaded (`role="status"`).
  * @csspart dialog - The notice's own dialog (rendered on first use when the page has no `<chat-confirm-dialog>`): its native `<dialog>`.
  * @csspart dialog-heading - Its heading.

@@ -8,13 +8,24 @@ import type { BlockedCustomerElement } from '../../internal/blocked-customer-ele
 import type { ChatStrings } from '../../strings/en.js';
 import { styles } from './chat-block-notice.styles.js';
 import { preloadDialogView } from '../chat-confirm-dialog/dialog-view-module.js';
+import { unconfirmedButton } from '../../internal/unconfirmed-button.js';
 
 export { styles };
 
 const separator = html`<span part="separator" aria-hidden="true"> · </span>`;
 
-/** What a `<chat-block-notice>` shows while its customer is blocked. */
-export function render(_el: BlockedCustomerElement, state: CustomerBlockState, t: ChatStrings, onUnblock: () => void) {
+/** What a `<chat-block-notice>` shows while its customer is blocked, or while a change of it is unconfirmed. */
+export function render(
+  el: BlockedCustomerElement,
+  state: CustomerBlockState,
+  t: ChatStrings,
+  onUnblock: () => void,
+  onResolve: () => void,
+) {
+  if (state.unconfirmed) {
+    const text = state.unconfirmed.action === 'block' ? t.noticeBlockUnconfirmed : t.noticeUnblockUnconfirmed;
+    return html`<div part="notice unconfirmed" role="note"><span part="text">${text}</span>${separator}${unconfirmedButton(el, state, t, onResolve)}</div>`;
+  }
   const who = state.by
     ? format(t.noticeBlockedBy, { by: isolate(state.by) })
     : state.accepted?.action === 'block'

@@ -117,6 +117,13 @@ export const styles = css`
   :host(:dir(rtl)) [part~='row'][part~='failed'] {
     box-shadow: inset -3px 0 0 var(--_chat-danger);
   }
+  /* Unconfirmed: a dashed edge, apart from a failure's solid one even without colors. */
+  [part~='row'][part~='unconfirmed'] {
+    border-inline-start: 3px dashed var(--_chat-muted);
+  }
+  [part~='unconfirmed'] {
+    font-weight: 600;
+  }
   [role='gridcell'],
   [role='columnheader'] {
     box-sizing: border-box;

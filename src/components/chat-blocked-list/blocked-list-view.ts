@@ -20,6 +20,7 @@ import { runWithLimit, toConcurrency } from './bulk-runner.js';
 import { compileQuery, searchKey } from './search.js';
 import { visibleWindow } from './virtual-window.js';
 import { styles } from './blocked-list-view.styles.js';
+import { resolveUnconfirmed, unconfirmedLabel, unconfirmedOffer } from '../../internal/unconfirmed.js';
 import { preloadDialogView } from '../chat-confirm-dialog/dialog-view-module.js';
 
 /**
@@ -202,8 +203,8 @@ export class BlockedListView {
         host.requestUpdate();
         await requestBlockChange(host, store, { id, name: row.name }, 'unblock');
       });
-      const { done, failed } = this.#tally(bulk.ids);
-      return { total: ids.length, unblocked: done, failed };
+      const { done, failed, unsure } = this.#tally(bulk.ids);
+      return { total: ids.length, unblocked: done, failed, unconfirmed: unsure };
     } finally {
       this.#setRunning(false);
       host.requestUpdate();
@@ -211,15 +212,18 @@ export class BlockedListView {
   }
 
   /** The last bulk unblock's counts, from the store (so a successful Retry counts too). */
-  #tally(ids: readonly string[]): { done: number; failed: number } {
+  #tally(ids: readonly string[]): { done: number; failed: number; unsure: number } {
     let done = 0;
     let failed = 0;
+    let unsure = 0;
     for (const id of ids) {
       const s = this.#host.store.get(id);
-      if (s.known && !s.blocked) done++;
-      else if (!s.pending && s.error?.action === 'unblock') failed++;
+      if (s.pending) continue;
+      if (s.unconfirmed) unsure++;
+      else if (s.known && !s.blocked) done++;
+      else if (s.error?.action === 'unblock') failed++;
     }
-    return { done, failed };
+    return { done, failed, unsure };
   }
 
   #setRunning(running: boolean): void {
@@ -320,28 +324,38 @@ export class BlockedListView {
   #renderRow(row: Row, i: number, t: ChatStrings) {
     const s = this.#host.store.get(row.id);
     const selected = this.#selected.has(row.id);
-    const failed = !s.pending && s.error?.action === 'unblock';
+    const unsure = !s.pending && !!s.unconfirmed;
+    const failed = !s.pending && !unsure && s.error?.action === 'unblock';
     const queued = !s.pending && !!this.#bulk?.queued.has(row.id) && this.#running;
-    const waiting = !!s.pending || queued;
+    const waiting = !!s.pending || queued || (unsure && s.checking);
     const name = isolate(row.name);
-    const parts = `row${selected ? ' selected' : ''}${failed ? ' failed' : ''}${waiting ? ' pending' : ''}`;
+    const parts = `row${selected ? ' selected' : ''}${failed ? ' failed' : ''}${unsure ? ' unconfirmed' : ''}${waiting ? ' pending' : ''}`;
     let action;
-    if (waiting) action = html`<span part="status">${s.pending ? (s.pending === 'block' ? t.statusBlocking : t.statusUnblocking) : t.blockedListQueued}</span>`;
-    else if (failed) action = html`<button part="retry" type="button" data-action="retry" tabindex=${this.#tabindex(i, 3)} aria-label=${format(t.blockedListRetryOne, { name })}>${t.retry}</button>`;
+    if (waiting) action = html`<span part="status">${s.pending ? (s.pending === 'block' ? t.statusBlocking : t.statusUnblocking) : unsure ? t.statusChecking : t.blockedListQueued}</span>`;
+    else if (unsure) {
+      // Not "Unblock": whether this customer is still blocked is what nobody knows.
+      const offer = unconfirmedOffer(this.#host.store);
+      action = html`<button part=${offer} type="button" data-action="resolve" tabindex=${this.#tabindex(i, 3)} aria-label=${format(offer === 'check' ? t.blockedListCheckOne : t.blockedListRetryOne, { name })}>${offer === 'check' ? t.check : t.retry}</button>`;
+    } else if (failed) action = html`<button part="retry" type="button" data-action="retry" tabindex=${this.#tabindex(i, 3)} aria-label=${format(t.blockedListRetryOne, { name })}>${t.retry}</button>`;
     else action = html`<button part="unblock" type="button" data-action="unblock" tabindex=${this.#tabindex(i, 3)} aria-label=${format(t.blockedListUnblockOne, { name })}>${t.unblock}</button>`;
     return html`<div role="row" part=${parts} aria-rowindex=${i + 2} aria-selected=${selected ? 'true' : 'false'} data-row=${i} style=${styleMap({ top: `${i * this.#rowHeight}px` })}><div role="gridcell" data-col="0"><input type="checkbox" part="select" tabindex=${this.#tabindex(i, 0)} aria-label=${format(t.blockedListSelect, { name })} .checked=${live(selected)}></div><div role="gridcell" data-col="1" tabindex=${this.#tabindex(i, 1)}><bdi part="name">${row.name}</bdi>${
       row.name !== row.id ? html`<span part="id">${row.id}</span>` : nothing
     }</div><div role="gridcell" data-col="2" tabindex=${this.#tabindex(i, 2)}>${
-      failed ? html`<span part="error">${format(t.blockedListFailed, { error: s.error!.error.message })}</span>` : html`<span part="details">${rowDetails(row, s, t)}</span>`
+      unsure
+        ? html`<span part="unconfirmed">${unconfirmedLabel(s, t)}</span>`
+        : failed
+          ? html`<span part="error">${format(t.blockedListFailed, { error: s.error!.error.message })}</span>`
+          : html`<span part="details">${rowDetails(row, s, t)}</span>`
     }</div><div role="gridcell" data-col="3" tabindex=${waiting ? this.#tabindex(i, 3) : nothing}>${action}</div></div>`;
   }
 
   #progress(t: ChatStrings): string {
     const bulk = this.#bulk;
     if (!bulk) return '';
-    const { done, failed } = this.#tally(bulk.ids);
+    const { done, failed, unsure } = this.#tally(bulk.ids);
     const values = { done: String(done), total: String(bulk.ids.length), failed: String(failed) };
-    return format(failed ? t.blockedListProgressFailed : t.blockedListProgress, values);
+    const progress = format(failed ? t.blockedListProgressFailed : t.blockedListProgress, values);
+    return unsure ? `${progress} · ${format(t.blockedListProgressUnconfirmed, { count: String(unsure) })}` : progress;
   }
 
   #tabindex(row: number, col: number): string {
@@ -546,6 +560,7 @@ export class BlockedListView {
     const at = this.#cellOf(event);
     if (!button || !at || at.row === HEADER) return;
     if (button.dataset.action === 'retry') this.#retry(at.row);
+    else if (button.dataset.action === 'resolve') this.#resolve(at.row);
     else void this.#unblockRow(at.row);
   };
 
@@ -599,6 +614,7 @@ export class BlockedListView {
     const host = this.#host;
     const s = host.store.get(row.id);
     if (s.pending || (this.#running && this.#bulk?.queued.has(row.id))) return;
+    if (s.unconfirmed) return this.#resolve(index);
     if (s.error?.action === 'unblock') return this.#retry(index);
     const dialog = host.confirmUnblock ? await this.#dialog() : null;
     await runBlockFlow({ target: host, store: host.store, customer: this.#customer(row), action: 'unblock', text: this.#text(), dialog });
@@ -613,6 +629,13 @@ export class BlockedListView {
     if (!row || host.store.get(row.id).pending) return;
     // The outcome lands in the store (the row) and in a chat-block-change or chat-block-error event.
     requestBlockChange(host, host.store, this.#customer(row), 'unblock').catch(() => {});
+  }
+
+  /** An unconfirmed row's Check or Retry (same request, same key): no dialog, the agent confirmed it already. */
+  #resolve(index: number): void {
+    const row = this.#shown[index];
+    const host = this.#host;
+    if (row) void resolveUnconfirmed(host, host.store, host.store.get(row.id));
   }
 
   /** After a dialog closed on a row that left: focus the active cell rather than <body>. */

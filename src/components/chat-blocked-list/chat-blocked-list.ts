@@ -29,6 +29,8 @@ export interface BulkUnblockResult {
   total: number;
   unblocked: number;
   failed: number;
+  /** Sent, but no answer said what the server did: the rows say "Unblock not confirmed". */
+  unconfirmed: number;
 }
 
 // What the list shows and does (rows, search, the grid and its keyboard, the virtual window,
@@ -47,8 +49,11 @@ const hydrating = new WeakSet<ChatBlockedList>();
  * Shows the customers in `items` (the host's list), or, without `items`, every customer
  * the store knows as blocked, kept live. A row leaves the list only when the store says
  * the customer is unblocked: a failed unblock keeps its row, marked failed, with the
- * error and a Retry. Items the store knows nothing of are seeded as blocked (as a
- * `blocked` attribute does), so pills and menus elsewhere agree.
+ * error and a Retry. An unblock whose outcome nobody confirmed (a timeout, a lost
+ * connection) keeps its row too, marked "Unblock not confirmed", with Check (reads the
+ * state back, when the backend has `status()`) or Retry (the same request, same key).
+ * Items the store knows nothing of are seeded as blocked (as a `blocked` attribute
+ * does), so pills and menus elsewhere agree.
  *
  * "Unblock selected" asks once ("Unblock 12 customers?") in a `<chat-confirm-dialog>`
  * (the page's own, if there is one, else one rendered on first use), then sends one
@@ -66,7 +71,7 @@ const hydrating = new WeakSet<ChatBlockedList>();
  *
  * @event {ChatBlockRequestEvent} chat-unblock-request - One per customer unblocked (a row, Retry, or each of a bulk unblock); same contract as on `<chat-header-menu>`.
  * @event {ChatBlockChangeEvent} chat-block-change - The backend accepted an unblock; the row leaves the list.
- * @event {ChatBlockErrorEvent} chat-block-error - An unblock failed; the row stays, marked failed, with Retry.
+ * @event {ChatBlockErrorEvent} chat-block-error - An unblock failed (the row stays, marked failed, with Retry) or is unconfirmed (`detail.outcome`).
  *
  * @cssstate busy - A bulk unblock is running.
  *
@@ -80,15 +85,17 @@ const hydrating = new WeakSet<ChatBlockedList>();
  * @csspart header-row - The column headers.
  * @csspart select-all - The "Select all shown" checkbox.
  * @csspart rows - The row group (as tall as every row together).
- * @csspart row - A row; also `selected`, `failed`, `pending` as the row is.
+ * @csspart row - A row; also `selected`, `failed`, `unconfirmed`, `pending` as the row is.
  * @csspart select - A row's checkbox.
  * @csspart name - The customer's name.
  * @csspart id - The customer's id, under the name.
  * @csspart details - Who blocked, when, why, until when.
  * @csspart error - Why the row's unblock failed.
- * @csspart status - "Unblocking…" or "Waiting…" while a request runs or waits.
+ * @csspart status - "Unblocking…", "Waiting…" or "Checking…" while a request runs or waits, or a state is read back.
+ * @csspart unconfirmed - "Unblock not confirmed", in an unconfirmed row's details cell.
  * @csspart unblock - A row's Unblock button.
- * @csspart retry - A failed row's Retry button.
+ * @csspart retry - A failed row's Retry button, or an unconfirmed row's when the state can't be read back.
+ * @csspart check - An unconfirmed row's Check button (a backend with `status()` is connected).
  * @csspart empty - The empty state ("No blocked customers."), a polite live region.
  * @csspart load-failed - Shown instead of the list when its view could not be loaded (`role="status"`).
  *

@@ -98,12 +98,17 @@ const undoWindow = { fromAttribute: (value: string | null) => (value === null ? 
  * `overflow: hidden` panes never clip it, and is not rendered until first opened.
  * Keyboard: the WAI-ARIA menu-button pattern.
  *
+ * When the last block or unblock is unconfirmed (it may have reached the server but no
+ * answer said what it did), the item offers it again, "Retry block" with "The server
+ * didn't confirm it" under it: it sends the same request (same `Idempotency-Key`)
+ * without asking again, and never claims a state nobody confirmed.
+ *
  * @slot - The host's own `<chat-menu-item>`s, shown above Block / Unblock.
  *
  * @event {ChatBlockRequestEvent} chat-block-request - The agent confirmed Block; cancel with `preventDefault()`, defer with `detail.waitUntil()`.
  * @event {ChatBlockRequestEvent} chat-unblock-request - The agent confirmed Unblock; same contract as `chat-block-request`.
  * @event {ChatBlockChangeEvent} chat-block-change - The backend accepted: `detail.blocked` is the new state.
- * @event {ChatBlockErrorEvent} chat-block-error - The backend refused or timed out; the state was rolled back.
+ * @event {ChatBlockErrorEvent} chat-block-error - The backend refused (rolled back) or the outcome is unconfirmed: `detail.outcome`.
  * @event {ChatMenuSelectEvent} chat-menu-select - One of the host's items was chosen: `detail.value`.
  *
  * @csspart trigger - The three-dots button.
@@ -381,26 +386,33 @@ export class ChatHeaderMenu extends CustomerElement {
   #renderPopup(opened: Opened) {
     const item = this.#blockItem();
     const t = this.text;
+    const note = item.reason || item.note;
     return html`<div id="menu" part="menu" role="menu" popover="manual" aria-label=${this.#label}><slot @slotchange=${this.#onSlotChange}></slot>${
       opened.hasHostItems ? html`<div role="separator" part="separator"></div>` : nothing
     }<chat-menu-item part="block-item" tone="danger" value=${item.action} ?disabled=${!!item.reason}>${item.label}${
-      item.reason ? html`<span slot="description">${item.reason}</span>` : nothing
+      note ? html`<span slot="description">${note}</span>` : nothing
     }</chat-menu-item></div>${opened.popup ? opened.popup.extras(t) : nothing}`;
   }
 
-  /** What the built-in item offers now, and why it can't be chosen, if so. */
-  #blockItem(): { action: BlockAction; label: string; reason: string } {
+  /**
+   * What the built-in item offers now, why it can't be chosen (if so), and a note under it.
+   * After an unconfirmed outcome it offers that change again ("Retry block"): the label never
+   * claims a state nobody confirmed.
+   */
+  #blockItem(): { action: BlockAction; label: string; reason: string; note: string } {
     const t = this.text;
     const state = this.customerState;
-    const action: BlockAction = state?.blocked ? 'unblock' : 'block';
-    const label = action === 'block' ? t.block : t.unblock;
+    const unsure = state?.unconfirmed ?? null;
+    const action: BlockAction = unsure ? unsure.action : state?.blocked ? 'unblock' : 'block';
+    const label = unsure ? (action === 'block' ? t.retryBlock : t.retryUnblock) : action === 'block' ? t.block : t.unblock;
     let reason = '';
     if (this.customerId === null) reason = t.missingCustomer;
     else if (state?.pending) reason = state.pending === 'block' ? t.blockPending : t.unblockPending;
     // What Block needs next could not be loaded: the popup's module, or the dialog's view.
     else if (popupModule.failed || dialogView.failed) reason = t.loadFailed;
     else if (!this.canBlock) reason = t.blockNotAllowed;
-    return { action, label, reason };
+    const note = unsure ? (state!.checking ? t.statusChecking : t.unconfirmedHint) : '';
+    return { action, label, reason, note };
   }
 
   protected override async updated(changed: PropertyValues<this>): Promise<void> {

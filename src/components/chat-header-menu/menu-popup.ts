@@ -16,6 +16,7 @@ import type { ChatConfirmDialog } from '../chat-confirm-dialog/chat-confirm-dial
 import { popupStyles } from './popup.styles.js';
 import { UndoToast } from './undo-toast.js';
 import { ownDialog } from '../../internal/own-dialog.js';
+import { resolveUnconfirmed } from '../../internal/unconfirmed.js';
 import { dialogView, preloadDialogView } from '../chat-confirm-dialog/dialog-view-module.js';
 
 /**
@@ -142,6 +143,10 @@ export class MenuPopup {
     this.parts.trigger().focus();
     this.host.open = false;
     if (item.matches('[part~="block-item"]')) {
+      const id = this.parts.customerId();
+      const state = id === null ? null : this.host.store.get(id);
+      // "Retry block": the agent confirmed it already; the same request goes again, same key.
+      if (state?.unconfirmed) return void resolveUnconfirmed(this.host, this.host.store, state, 'retry');
       // A host's typo (e.g. durations="tomorrow") is a clear console error, not a silent no-op.
       this.#runBlockFlow(this.parts.blockAction()).catch((error) => console.error(error));
     } else {

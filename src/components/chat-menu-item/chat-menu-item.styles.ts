@@ -32,9 +32,9 @@ export const styles = [
       cursor: not-allowed;
       opacity: 0.6;
     }
+    /* Full color: an enabled item's note ("The server didn't confirm it") must meet contrast on hover too. */
     [part='description'] {
       font-size: 0.8em;
-      opacity: 0.8;
     }
     @media (forced-colors: active) {
       :host(:focus) {

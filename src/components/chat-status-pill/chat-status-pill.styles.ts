@@ -23,9 +23,10 @@ export const styles = [
     /*
      * Each status has its own border style as well as its own words and colors, so the
      * states stay apart where colors are not (forced colors; the border is transparent
-     * otherwise): solid blocked, dashed while a request runs, dotted unblocked, double error.
+     * otherwise): solid blocked, dashed while a request runs, dotted unblocked, double error;
+     * unconfirmed has a visible dashed border in its own color.
      */
-    span[part] {
+    [part~='pill'] {
       display: inline-flex;
       align-items: center;
       gap: 0.375em;
@@ -36,19 +37,24 @@ export const styles = [
       color: var(--chat-pill-color, light-dark(#3f4650, #d5dae1));
       background: var(--chat-pill-background, light-dark(#eceff3, #2b3038));
     }
-    :host(:state(blocked)) span,
-    :host(:not(:defined)[blocked]) span,
-    :host(:not(:defined)[status='blocked']) span {
+    :host(:state(blocked)) [part~='pill'],
+    :host(:not(:defined)[blocked]) [part~='pill'],
+    :host(:not(:defined)[status='blocked']) [part~='pill'] {
       border-style: solid;
       color: var(--chat-pill-blocked-color, light-dark(#9b1c1c, #fecaca));
       background: var(--chat-pill-blocked-background, light-dark(#fde8e8, #5b1a1a));
     }
-    :host(:state(unblocked)) span {
+    :host(:state(unblocked)) [part~='pill'] {
       border-style: dotted;
       color: var(--chat-pill-unblocked-color, light-dark(#0b6b3a, #bbf7d0));
       background: var(--chat-pill-unblocked-background, light-dark(#def7ec, #14532d));
     }
-    :host(:state(error)) span {
+    :host(:state(unconfirmed)) [part~='pill'] {
+      border-color: currentColor;
+      color: var(--chat-pill-unconfirmed-color, light-dark(#6b4e00, #fde68a));
+      background: var(--chat-pill-unconfirmed-background, light-dark(#fdf6dc, #4a3b07));
+    }
+    :host(:state(error)) [part~='pill'] {
       border-style: double;
       color: var(--chat-pill-error-color, light-dark(#8a3b00, #fed7aa));
       background: var(--chat-pill-error-background, light-dark(#fff1e0, #5a2e0c));
@@ -68,17 +74,20 @@ export const styles = [
       outline-offset: 1px;
     }
     /* Focus lands on the pill itself when its Retry goes away mid-request. */
-    span[part]:focus-visible {
+    [part~='pill']:focus-visible {
       outline: 2px solid var(--_chat-focus-ring);
       outline-offset: 2px;
     }
     @media (forced-colors: active) {
-      span[part] {
+      [part~='pill'] {
         border-width: 2px;
         border-color: CanvasText;
       }
-      :host(:state(error)) span {
+      :host(:state(error)) [part~='pill'] {
         border-width: 4px;
+      }
+      :host(:state(unconfirmed)) [part~='pill'] {
+        border-width: 3px;
       }
     }
   `,

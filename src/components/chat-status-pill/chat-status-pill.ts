@@ -7,10 +7,11 @@ import { requestBlockChange } from '../../state/request-block-change.js';
 import { styles } from './chat-status-pill.styles.js';
 import { format } from '../../strings/registry.js';
 import { REFRESH_MS, timeUntil } from '../../internal/time-format.js';
+import { resolveUnconfirmed, unconfirmedLabel, unconfirmedOffer } from '../../internal/unconfirmed.js';
 
-export type PillStatus = 'active' | 'blocked' | 'blocking' | 'unblocking' | 'unblocked' | 'error';
+export type PillStatus = 'active' | 'blocked' | 'blocking' | 'unblocking' | 'unblocked' | 'unconfirmed' | 'error';
 
-const STATUSES: readonly PillStatus[] = ['active', 'blocked', 'blocking', 'unblocking', 'unblocked', 'error'];
+const STATUSES: readonly PillStatus[] = ['active', 'blocked', 'blocking', 'unblocking', 'unblocked', 'unconfirmed', 'error'];
 
 // The clock as the last render() read it. One element's render() and updated() run back to
 // back, so updated() arms its timers from the reading that decided what was shown: a window
@@ -23,7 +24,10 @@ let renderedAt = 0;
  *
  * Hidden while the customer is active; "Blocked" stays; "Blocking…" / "Unblocking…"
  * while a request runs; "Unblocked" for `transient-ms` after the backend accepts an unblock; on failure "Couldn't block"
- * with a Retry button. Follows the shared store, so every pill of one customer agrees.
+ * with a Retry button. When no answer said what the server did (a timeout, a lost connection),
+ * "Block not confirmed" with **Check** (reads the state back, when the backend has `status()`;
+ * "Checking…" meanwhile) or **Retry** (sends the same request again, same `Idempotency-Key`).
+ * Follows the shared store, so every pill of one customer agrees.
  * The current status is also exposed as a custom state, `chat-status-pill:state(blocked)`,
  * and `:state(visible)` whenever the pill shows; select active pills with
  * `:not(:state(visible))` (a pill that never showed has no state, to stay cheap in long lists).
@@ -37,11 +41,14 @@ let renderedAt = 0;
  * @cssstate blocking - A block request is running.
  * @cssstate unblocking - An unblock request is running.
  * @cssstate unblocked - Shown for `transient-ms` after an accepted unblock.
+ * @cssstate unconfirmed - The last request's outcome is unknown; the pill offers Check or Retry.
  * @cssstate error - The last request failed; the pill offers Retry.
  * @cssstate visible - The pill shows (any status but active).
  *
  * @csspart pill - The pill itself; also carries the status name (`pill blocked`).
- * @csspart retry - The Retry button shown after a failure.
+ * @csspart retry - The Retry button shown after a failure, or after an unconfirmed outcome with no way to check.
+ * @csspart check - The Check button shown after an unconfirmed outcome (a backend with `status()` is connected).
+ * @csspart checking - "Checking…" while the state is read back.
  *
  * @cssprop --chat-font-family - Font family of every element.
  * @cssprop --chat-color-scheme - Unset by default: the page's own `color-scheme` (inherited). Set `light`, `dark`, or `light dark` (follow the OS) to override.
@@ -52,6 +59,8 @@ let renderedAt = 0;
  * @cssprop --chat-pill-blocked-background - Background when blocked.
  * @cssprop --chat-pill-unblocked-color - Text color of the transient "Unblocked".
  * @cssprop --chat-pill-unblocked-background - Background of the transient "Unblocked".
+ * @cssprop --chat-pill-unconfirmed-color - Text (and border) color while an outcome is not confirmed.
+ * @cssprop --chat-pill-unconfirmed-background - Background while an outcome is not confirmed.
  * @cssprop --chat-pill-error-color - Text color after a failure.
  * @cssprop --chat-pill-error-background - Background after a failure.
  */
@@ -67,7 +76,7 @@ export class ChatStatusPill extends CustomerElement {
 
   /**
    * Forces a status instead of following the store: `active | blocked | blocking |
-   * unblocking | unblocked | error`. Leave unset to follow the customer.
+   * unblocking | unblocked | unconfirmed | error`. Leave unset to follow the customer.
    */
   declare status: PillStatus | undefined;
   /** How long "Unblocked" shows, in milliseconds; 0 keeps it until the next change. */
@@ -91,6 +100,7 @@ export class ChatStatusPill extends CustomerElement {
     const state = this.customerState;
     if (!state) return 'active';
     if (state.pending) return state.pending === 'block' ? 'blocking' : 'unblocking';
+    if (state.unconfirmed) return 'unconfirmed';
     if (state.error) return 'error';
     if (state.blocked) return 'blocked';
     return this.#unblockedFor(state, now) > 0 ? 'unblocked' : 'active';
@@ -151,14 +161,21 @@ export class ChatStatusPill extends CustomerElement {
       status === 'active'
         ? nothing
         : // tabindex=-1: focus can land here when the Retry button it had goes away.
-          html`<span part="pill ${status}" tabindex="-1">${this.#label(status, now)}${
-            // Retry only when there is a failed request to repeat (not for a hand-set status="error").
-            status === 'error' && this.customerState?.error
-              ? html` <button part="retry" type="button" @click=${this.#retry}>${this.text.retry}</button>`
-              : nothing
-          }</span>`;
+          html`<span part="pill ${status}" tabindex="-1">${this.#label(status, now)}${this.#action(status)}</span>`;
     // One live region for the pill's whole life: a region inserted with its text is often not read.
     return this.announce ? html`<span role="status">${pill}</span>` : pill;
+  }
+
+  /** The button after the label: Retry after a failure; Check or Retry when unconfirmed (not for a hand-set status). */
+  #action(status: PillStatus) {
+    const state = this.status ? null : this.customerState;
+    const t = this.text;
+    if (status === 'error' && state?.error) return html` <button part="retry" type="button" @click=${this.#retry}>${t.retry}</button>`;
+    if (status !== 'unconfirmed' || !state?.unconfirmed) return nothing;
+    if (state.checking) return html`<span part="checking"> · ${t.statusChecking}</span>`;
+    return unconfirmedOffer(this.store) === 'check'
+      ? html` <button part="check" type="button" @click=${this.#retry}>${t.check}</button>`
+      : html` <button part="retry" type="button" @click=${this.#retry}>${t.retry}</button>`;
   }
 
   /** Mirrors the status as custom states: `:state(blocked)` and `:state(visible)`; active has none. */
@@ -189,6 +206,10 @@ export class ChatStatusPill extends CustomerElement {
         return t.statusUnblocking;
       case 'unblocked':
         return t.statusUnblocked;
+      case 'unconfirmed': {
+        const state = this.status ? null : this.customerState;
+        return state?.unconfirmed ? unconfirmedLabel(state, t) : t.statusBlockUnconfirmed;
+      }
       case 'error':
         return this.customerState?.error?.action === 'unblock' ? t.statusUnblockFailed : t.statusBlockFailed;
     }
@@ -222,12 +243,16 @@ export class ChatStatusPill extends CustomerElement {
   }
 
   async #retry(): Promise<void> {
-    const failed = this.customerState?.error;
-    if (!failed) return;
+    const state = this.customerState;
+    if (!state || (!state.error && !state.unconfirmed)) return;
     const hadFocus = !!this.shadowRoot?.activeElement;
     // The outcome lands in the store (and a chat-block-error event); nothing more to do here.
-    const again = { reason: failed.reason, until: failed.until && Date.parse(failed.until) > Date.now() ? failed.until : null };
-    requestBlockChange(this, this.store, failed.customer, failed.action, again).catch(() => {});
+    if (state.unconfirmed) void resolveUnconfirmed(this, this.store, state);
+    else {
+      const failed = state.error!;
+      const again = { reason: failed.reason, until: failed.until && Date.parse(failed.until) > Date.now() ? failed.until : null };
+      requestBlockChange(this, this.store, failed.customer, failed.action, again).catch(() => {});
+    }
     await this.updateComplete;
     // Retry is gone while the request runs: keep keyboard focus on the pill, not <body>.
     if (hadFocus && !this.shadowRoot?.activeElement) this.renderRoot.querySelector<HTMLElement>('[part~="pill"]')?.focus();
