@@ -1,6 +1,7 @@
 // A second test API under /edge, for what the demo's mock never does: answer a
-// redirect to a login page, echo what it received, and fail at random (the fault
-// run). Its state is the truth the fault run compares the screen with.
+// redirect to a login page, echo what it received, answer a 2xx that does not parse, and
+// fail at random (the fault run) while committing every change on arrival. Its state is
+// the truth the fault run compares the screen with.
 
 /** Deterministic random numbers, so a failing fault run can be replayed with its seed. */
 function mulberry32(seed) {
@@ -26,13 +27,116 @@ const json = (res, status, body) => {
   res.end(JSON.stringify(body));
 };
 
+/**
+ * The fault server under /edge/fault: a server that commits a change when the request
+ * arrives, as real servers do, whatever happens to the answer. `mode: 'relay'` answers like
+ * chat-block-relay (the state with its revision, a status read, a change stream);
+ * `mode: 'reference'` like the reference API alone (`201 {}`, nothing to read).
+ */
+function faultServer() {
+  let random = mulberry32(1);
+  let mode = 'relay';
+  /** phone → { blocked, revision } as this server last committed it. */
+  const states = new Map();
+  /** Every committed change, in revision order: what a resumed stream replays. */
+  const log = [];
+  let revision = 0;
+  /** Idempotency-Key → the answer of its first request (replayed, never applied twice). */
+  const keys = new Map();
+  const counts = { ok: 0, late: 0, reset: 0, hang: 0, '500': 0, '404': 0, replayed: 0 };
+  const held = new Set();
+  const streams = new Set();
+
+  const stateOf = (phone) => ({ phone, ...(states.get(phone) ?? { blocked: false, revision: 0 }), pending: null });
+  const commit = (phone, blocked) => {
+    revision++;
+    states.set(phone, { blocked, revision });
+    const change = stateOf(phone);
+    log.push(change);
+    for (const stream of streams) writeChange(stream, change);
+    return change;
+  };
+  const writeChange = (res, change) => res.write(`id: ${change.revision}\nevent: change\ndata: ${JSON.stringify(change)}\n\n`);
+  const hold = (res) => {
+    held.add(res);
+    res.on('close', () => held.delete(res));
+  };
+
+  function events(req, res, url) {
+    const after = Number(req.headers['last-event-id'] ?? url.searchParams.get('after') ?? NaN);
+    res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', 'X-Accel-Buffering': 'no' });
+    res.write('retry: 300\n\n');
+    if (Number.isFinite(after)) for (const change of log) if (change.revision > after) writeChange(res, change);
+    streams.add(res);
+    res.on('close', () => streams.delete(res));
+  }
+
+  async function change(req, res, action) {
+    const body = await readBody(req);
+    const { phone } = JSON.parse(body || '{}');
+    const key = req.headers['idempotency-key'];
+    if (key && keys.has(key)) {
+      counts.replayed++;
+      const [status, answer] = keys.get(key);
+      return json(res, status, answer);
+    }
+    await new Promise((r) => setTimeout(r, Math.floor(random() * 300)));
+    const roll = random();
+    const fault = roll < 0.45 ? 'ok' : roll < 0.55 ? 'late' : roll < 0.65 ? 'reset' : roll < 0.75 ? 'hang' : roll < 0.9 ? '500' : '404';
+    counts[fault]++;
+    if (fault === '500' || fault === '404') {
+      // Refused before anything was written: the answer says so, and so would a replay.
+      const answer = fault === '500' ? [500, { statusCode: 500, message: 'Internal server error' }] : [404, { statusCode: 404, message: 'Invalid Customer' }];
+      if (key) keys.set(key, answer);
+      return json(res, ...answer);
+    }
+    // Committed on arrival: what follows can only lose the answer, never the change.
+    const state = commit(phone, action === 'block');
+    const answer = [201, mode === 'relay' ? state : {}];
+    if (key) keys.set(key, answer);
+    if (fault === 'reset') return req.socket.destroy();
+    if (fault === 'hang') return hold(res);
+    if (fault === 'late') {
+      hold(res);
+      return setTimeout(() => held.has(res) && json(res, ...answer), 1600);
+    }
+    return json(res, ...answer);
+  }
+
+  return async function handle(req, res, url, path) {
+    if (path === '/fault/reset' && req.method === 'POST') {
+      const { seed = 1, mode: asked = 'relay' } = JSON.parse((await readBody(req)) || '{}');
+      random = mulberry32(seed);
+      mode = asked;
+      states.clear();
+      log.length = 0;
+      revision = 0;
+      keys.clear();
+      for (const key of Object.keys(counts)) counts[key] = 0;
+      for (const r of [...held, ...streams]) r.destroy();
+      return json(res, 200, {});
+    }
+    // The truth the fault run compares the screen with.
+    if (path === '/fault/state') {
+      return json(res, 200, { blocked: Object.fromEntries([...states].map(([p, s]) => [p, s.blocked])), revision, counts });
+    }
+    // Drops every change stream (a proxy restart): the browser reconnects with Last-Event-ID.
+    if (path === '/fault/drop-streams' && req.method === 'POST') {
+      const dropped = streams.size;
+      for (const r of streams) r.destroy();
+      return json(res, 200, { dropped });
+    }
+    if (mode === 'relay' && path === '/fault/customer/status') return json(res, 200, stateOf(url.searchParams.get('phone')));
+    if (mode === 'relay' && path === '/fault/events') return events(req, res, url);
+    const match = /^\/fault\/customer\/(block|unblock)$/.exec(path);
+    if (match && req.method === 'POST') return change(req, res, match[1]);
+    return json(res, 404, { statusCode: 404, message: 'Not found' });
+  };
+}
+
 /** A koa-style middleware for `/edge/...`. */
 export function edgeApiMiddleware() {
-  /** Blocked state per phone, as this server last accepted it. */
-  const blocked = new Map();
-  const counts = { ok: 0, '500': 0, '404': 0, drop: 0, hang: 0 };
-  let random = mulberry32(1);
-  const hung = new Set();
+  const fault = faultServer();
 
   async function handle(req, res) {
     const url = new URL(req.url, 'http://127.0.0.1');
@@ -49,40 +153,21 @@ export function edgeApiMiddleware() {
     // Echo: what the server received, for header and body checks.
     if (path.startsWith('/echo/')) {
       const body = await readBody(req);
-      return json(res, 201, { contentType: req.headers['content-type'], accept: req.headers.accept, body });
+      return json(res, 201, {
+        contentType: req.headers['content-type'],
+        accept: req.headers.accept,
+        idempotencyKey: req.headers['idempotency-key'] ?? null,
+        requestedWith: req.headers['x-requested-with'] ?? null,
+        body,
+      });
     }
-    if (path === '/fault/reset' && req.method === 'POST') {
-      const { seed = 1 } = JSON.parse((await readBody(req)) || '{}');
-      random = mulberry32(seed);
-      blocked.clear();
-      for (const key of Object.keys(counts)) counts[key] = 0;
-      for (const r of hung) r.destroy();
-      hung.clear();
-      return json(res, 200, {});
+    // A 2xx whose type is JSON but whose body does not parse: the change was accepted all the same.
+    if (path.startsWith('/broken-json/')) {
+      await readBody(req);
+      res.writeHead(201, { 'Content-Type': 'application/json; charset=utf-8' });
+      return res.end('{"ok": tru');
     }
-    if (path === '/fault/state') return json(res, 200, { blocked: Object.fromEntries(blocked), counts });
-    const match = /^\/fault\/customer\/(block|unblock)$/.exec(path);
-    if (match && req.method === 'POST') {
-      const { phone } = JSON.parse((await readBody(req)) || '{}');
-      let gone = false;
-      res.on('close', () => (gone = !res.writableFinished));
-      await new Promise((r) => setTimeout(r, Math.floor(random() * 300)));
-      const roll = random();
-      const fault = roll < 0.55 ? 'ok' : roll < 0.7 ? '500' : roll < 0.8 ? '404' : roll < 0.9 ? 'drop' : 'hang';
-      counts[fault]++;
-      if (fault === 'hang') {
-        hung.add(res);
-        res.on('close', () => hung.delete(res));
-        return;
-      }
-      if (fault === 'drop') return req.socket.destroy();
-      if (fault === '500') return json(res, 500, { statusCode: 500, message: 'Internal server error' });
-      if (fault === '404') return json(res, 404, { statusCode: 404, message: 'Invalid Customer' });
-      // The client gave up (timeout) before the answer: nothing is applied, as a real API would not commit.
-      if (gone) return;
-      blocked.set(phone, match[1] === 'block');
-      return json(res, 201, {});
-    }
+    if (path.startsWith('/fault/')) return fault(req, res, url, path);
     return json(res, 404, { statusCode: 404, message: 'Not found' });
   }
 
