@@ -1,0 +1,279 @@
+// Issue 15: changes pushed from elsewhere (blockStore.follow), revision order between pushes,
+// reads and answers, resume after a reconnect, two tabs, and what fetchBackend sends and accepts.
+import { expect, fixture, html } from '@open-wc/testing';
+import '../src/define.js';
+import {
+  BlockStore,
+  ChatBackendError,
+  connectBackend,
+  fetchBackend,
+  requestBlockChange,
+  type ChangeFeed,
+  type ChatStatusPill,
+  type CustomerRef,
+} from '../src/index.js';
+import { deferred, until } from './helpers.js';
+
+const PRIYA: CustomerRef = { id: '+919876543210', name: 'Priya Sharma' };
+const EMILY: CustomerRef = { id: '+14155550132', name: 'Emily Carter' };
+
+/** A feed the test pushes into by hand. */
+function feed() {
+  const listeners = new Set<(change: unknown) => void>();
+  const source: ChangeFeed = {
+    subscribe(fn) {
+      listeners.add(fn);
+      return () => listeners.delete(fn);
+    },
+  };
+  return { source, listeners, push: (change: unknown) => listeners.forEach((fn) => fn(change)) };
+}
+
+const post = (path: string, body: unknown) =>
+  fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+
+describe('blockStore.follow() and revisions', () => {
+  let store: BlockStore;
+  const cleanups: (() => void)[] = [];
+  let realInfo: typeof console.info;
+  beforeEach(() => {
+    store = new BlockStore({ statusRetry: { attempts: 2, baseMs: 10, maxMs: 20, timeoutMs: 500 } });
+    realInfo = console.info;
+    console.info = () => {};
+  });
+  afterEach(() => {
+    for (const fn of cleanups.splice(0)) fn();
+    console.info = realInfo;
+  });
+
+  it("applies another agent's change to every view of that customer at once", async () => {
+    const f = feed();
+    cleanups.push(store.follow(f.source));
+    const root = await fixture<HTMLElement>(html`<div>
+      <chat-status-pill customer=${PRIYA.id} .store=${store}></chat-status-pill>
+      <chat-status-pill customer=${PRIYA.id} .store=${store}></chat-status-pill>
+    </div>`);
+    f.push({ phone: PRIYA.id, blocked: true, reason: 'spam', by: 'Asha', at: '2026-12-05T09:00:00Z', until: null, revision: 3 });
+    const pills = [...root.querySelectorAll<ChatStatusPill>('chat-status-pill')];
+    await Promise.all(pills.map((p) => p.updateComplete));
+    expect(pills.map((p) => p.shadowRoot!.textContent!.trim())).to.deep.equal(['Blocked', 'Blocked']);
+    expect(store.get(PRIYA.id)).to.include({ blocked: true, by: 'Asha', reason: 'spam', revision: 3 });
+  });
+
+  it('ignores a replayed or older change (a reconnect replay), and applies newer ones', () => {
+    const f = feed();
+    cleanups.push(store.follow(f.source));
+    f.push({ phone: PRIYA.id, blocked: true, revision: 5 });
+    f.push({ phone: PRIYA.id, blocked: false, revision: 4 });
+    f.push({ phone: PRIYA.id, blocked: false, revision: 5 });
+    expect(store.get(PRIYA.id)).to.include({ blocked: true, revision: 5 });
+    f.push({ phone: PRIYA.id, blocked: false, revision: 6 });
+    expect(store.get(PRIYA.id)).to.include({ blocked: false, revision: 6 });
+  });
+
+  it("a push that overtakes the request's own answer wins; the request still ends accepted", async () => {
+    const f = feed();
+    cleanups.push(store.follow(f.source));
+    const answer = deferred();
+    const root = await fixture<HTMLElement>(html`<div></div>`);
+    cleanups.push(connectBackend(root, { block: () => answer.promise, unblock: () => answer.promise }, { store }));
+    const outcome = requestBlockChange(root, store, PRIYA, 'block');
+    await until(() => store.get(PRIYA.id).pending === 'block');
+    // Our block landed as 7, then another agent unblocked (8), and that push came first.
+    f.push({ phone: PRIYA.id, blocked: false, revision: 8, by: 'Ravi' });
+    expect(store.get(PRIYA.id), 'the request still runs').to.include({ pending: 'block', blocked: false, revision: 8 });
+    answer.resolve({ phone: PRIYA.id, blocked: true, revision: 7, by: 'You', pending: null });
+    expect(await outcome).to.equal('applied');
+    expect(store.get(PRIYA.id)).to.include({ blocked: false, revision: 8, by: 'Ravi', pending: null });
+  });
+
+  it('an answer before the push: the push of the same revision changes nothing, a later one does', async () => {
+    const f = feed();
+    cleanups.push(store.follow(f.source));
+    const root = await fixture<HTMLElement>(html`<div></div>`);
+    const answer = { phone: PRIYA.id, blocked: true, revision: 11, by: 'Asha', at: '2026-12-05T10:00:00Z' };
+    cleanups.push(connectBackend(root, { block: async () => answer, unblock: async () => answer }, { store }));
+    expect(await requestBlockChange(root, store, PRIYA, 'block')).to.equal('applied');
+    expect(store.get(PRIYA.id)).to.include({ blocked: true, revision: 11, by: 'Asha' });
+    const seen: number[] = [];
+    cleanups.push(store.subscribe(PRIYA.id, (s) => seen.push(s.revision!)));
+    f.push({ ...answer, by: 'someone else' });
+    expect(seen, 'no update for old news').to.deep.equal([]);
+    f.push({ phone: PRIYA.id, blocked: false, revision: 12 });
+    expect(seen).to.deep.equal([12]);
+  });
+
+  it('a status read that crosses a push: the older of the two never overwrites the newer', async () => {
+    const f = feed();
+    cleanups.push(store.follow(f.source));
+    const read = deferred();
+    const root = await fixture<HTMLElement>(html`<div></div>`);
+    const hang = () => new Promise(() => {});
+    cleanups.push(connectBackend(root, { block: hang, unblock: hang, status: () => read.promise }, { store, timeoutMs: 30 }));
+    expect(await requestBlockChange(root, store, PRIYA, 'block')).to.equal('unconfirmed');
+    expect(store.get(PRIYA.id).checking).to.equal(true);
+    // The read was answered at revision 20; meanwhile revision 21 is pushed.
+    f.push({ phone: PRIYA.id, blocked: false, revision: 21 });
+    read.resolve({ blocked: true, revision: 20 });
+    await until(() => !store.get(PRIYA.id).checking);
+    expect(store.get(PRIYA.id)).to.include({ blocked: false, revision: 21, unconfirmed: null });
+  });
+
+  it('a change it cannot read is ignored with one warning, never guessed', () => {
+    const f = feed();
+    cleanups.push(store.follow(f.source));
+    const warnings: string[] = [];
+    const realWarn = console.warn;
+    console.warn = (m: string) => warnings.push(m);
+    try {
+      f.push({ phone: PRIYA.id, blocked: 'yes', revision: 1 });
+      f.push({ blocked: true, revision: 2 });
+      f.push({ phone: PRIYA.id, blocked: true, revision: -1 });
+    } finally {
+      console.warn = realWarn;
+    }
+    expect(store.get(PRIYA.id).known).to.equal(false);
+    expect(warnings).to.have.length(1);
+    expect(warnings[0]).to.match(/follow\(\) ignored a change it cannot read \(.*"blocked": true or false/);
+  });
+
+  it('stops on unfollow, and a source that is not one is a clear TypeError', () => {
+    const f = feed();
+    const unfollow = store.follow(f.source);
+    expect(f.listeners.size).to.equal(1);
+    unfollow();
+    unfollow();
+    expect(f.listeners.size).to.equal(0);
+    f.push({ phone: PRIYA.id, blocked: true, revision: 1 });
+    expect(store.get(PRIYA.id).known).to.equal(false);
+    expect(() => store.follow({} as ChangeFeed)).to.throw(TypeError, /EventSource, the URL of one, or \{ subscribe\(fn\) \}/);
+  });
+
+  it('a reset (changes missed) re-reads every customer on screen through status()', async () => {
+    const f = feed();
+    cleanups.push(store.follow(f.source));
+    const reads: string[] = [];
+    const root = await fixture<HTMLElement>(html`<div>
+      <chat-status-pill customer=${PRIYA.id} .store=${store}></chat-status-pill>
+      <chat-status-pill customer=${EMILY.id} .store=${store}></chat-status-pill>
+    </div>`);
+    const status = async (customer: CustomerRef) => {
+      reads.push(customer.id);
+      return { blocked: customer.id === EMILY.id, revision: 40 };
+    };
+    cleanups.push(connectBackend(root, { block: async () => {}, unblock: async () => {}, status }, { store }));
+    f.push({ type: 'reset' });
+    await until(() => reads.length === 2 && !store.get(EMILY.id).checking && !store.get(PRIYA.id).checking);
+    expect(reads.sort()).to.deep.equal([EMILY.id, PRIYA.id].sort());
+    expect(store.get(EMILY.id)).to.include({ blocked: true, revision: 40 });
+  });
+
+  it('reaches another tab with its revision (syncAcrossTabs), and an older one never overwrites it there', async () => {
+    const name = `follow-test-${Math.random()}`;
+    const other = new BlockStore();
+    cleanups.push(store.syncAcrossTabs(name), other.syncAcrossTabs(name));
+    const f = feed();
+    cleanups.push(store.follow(f.source));
+    f.push({ phone: PRIYA.id, blocked: true, revision: 9, by: 'Asha' });
+    await until(() => other.get(PRIYA.id).revision === 9, 2000, 'the other tab');
+    expect(other.get(PRIYA.id)).to.include({ blocked: true, by: 'Asha' });
+    // The other tab heard a newer change itself; a late broadcast of 9 must not undo it.
+    const third = new BlockStore();
+    cleanups.push(third.syncAcrossTabs(name));
+    other.set(PRIYA.id, { blocked: false, revision: 10 });
+    await until(() => store.get(PRIYA.id).revision === 10 && third.get(PRIYA.id).revision === 10, 2000, 'the set() reaching both');
+    f.push({ phone: PRIYA.id, blocked: true, revision: 9 });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(third.get(PRIYA.id)).to.include({ blocked: false, revision: 10 });
+  });
+
+  describe('over real HTTP: an EventSource URL', () => {
+    beforeEach(() => post('/edge/fault/reset', { seed: 3, mode: 'relay' }));
+
+    it('hears changes, resumes with Last-Event-ID after the stream drops: no change lost, none twice', async () => {
+      const base = '/edge/fault';
+      const backend = fetchBackend({ baseUrl: base, statusPath: '/customer/status', eventsPath: '/events' });
+      const heard: number[] = [];
+      cleanups.push(store.subscribeAll((s) => s.revision !== null && heard.at(-1) !== s.revision && heard.push(s.revision)));
+      cleanups.push(store.follow(backend.eventsUrl!));
+      await new Promise((r) => setTimeout(r, 300));
+      // Another agent's changes, straight to the server (retry of faults until each commits).
+      const commit = async (phone: string, action: 'block' | 'unblock') => {
+        for (;;) {
+          const before = (await (await fetch(`${base}/state`)).json()).revision as number;
+          await fetch(`${base}/customer/${action}`, { method: 'POST', body: JSON.stringify({ phone }), signal: AbortSignal.timeout(500) }).catch(() => {});
+          const after = (await (await fetch(`${base}/state`)).json()).revision as number;
+          if (after > before) return after;
+        }
+      };
+      const first = await commit(PRIYA.id, 'block');
+      await until(() => store.get(PRIYA.id).revision === first, 3000, 'the first push');
+      expect((await (await post(`${base}/drop-streams`, {})).json()).dropped).to.equal(1);
+      // Committed while the stream is down: the resumed stream must replay them.
+      const second = await commit(EMILY.id, 'block');
+      const third = await commit(PRIYA.id, 'unblock');
+      await until(() => store.get(PRIYA.id).revision === third, 5000, 'the resumed stream');
+      expect(store.get(EMILY.id)).to.include({ blocked: true, revision: second });
+      expect(store.get(PRIYA.id).blocked).to.equal(false);
+      expect(heard, 'every revision once, in order').to.deep.equal([first, second, third]);
+    });
+  });
+
+  describe('what fetchBackend sends and accepts', () => {
+    it('every POST carries an Idempotency-Key (an sf-string) and X-Requested-With; a Retry of an unconfirmed one the same key', async () => {
+      const backend = fetchBackend({ baseUrl: '/edge/echo' });
+      const signal = new AbortController().signal;
+      const a = (await backend.block(PRIYA, signal, { reason: null, until: null, idempotencyKey: 'k-1' })) as Record<string, string>;
+      expect(a.idempotencyKey).to.equal('"k-1"');
+      expect(a.requestedWith).to.equal('chat-block-elements');
+      // Through the lifecycle: the key comes from the request event, and an unconfirmed one is reused.
+      const keys: (string | null)[] = [];
+      let fail = true;
+      const root = await fixture<HTMLElement>(html`<div></div>`);
+      cleanups.push(
+        connectBackend(
+          root,
+          {
+            block: async (c, s, request) => {
+              const echo = (await backend.block(c, s, request)) as { idempotencyKey: string | null };
+              keys.push(echo.idempotencyKey);
+              if (fail) throw new ChatBackendError('network', 'The connection failed.', { unconfirmed: true });
+              return {};
+            },
+            unblock: async () => ({}),
+          },
+          { store },
+        ),
+      );
+      expect(await requestBlockChange(root, store, PRIYA, 'block')).to.equal('unconfirmed');
+      fail = false;
+      expect(await requestBlockChange(root, store, PRIYA, 'block')).to.equal('applied');
+      expect(keys).to.have.length(2);
+      expect(keys[0]).to.match(/^"[0-9a-f-]{32,36}"$/);
+      expect(keys[1]).to.equal(keys[0]);
+    });
+
+    it('a 201 with a JSON type whose body does not parse is an answer: the change was accepted', async () => {
+      const backend = fetchBackend({ baseUrl: '/edge/broken-json' });
+      expect(await backend.block(PRIYA, new AbortController().signal)).to.equal(null);
+    });
+
+    it('a 202 (a relay still trying) is unconfirmed, not a refusal', async () => {
+      const backend = fetchBackend({
+        baseUrl: '/x',
+        fetch: async () => new Response(JSON.stringify({ statusCode: 202, message: 'trying' }), { status: 202, headers: { 'Content-Type': 'application/json' } }),
+      });
+      const error = (await backend.block(PRIYA, new AbortController().signal).catch((e: unknown) => e)) as ChatBackendError;
+      expect(error.code).to.equal('unconfirmed');
+      expect(error.unconfirmed).to.equal(true);
+    });
+
+    it('status() reads the state over HTTP with the phone in the query', async () => {
+      await post('/edge/fault/reset', { seed: 1, mode: 'relay' });
+      const backend = fetchBackend({ baseUrl: '/edge/fault', statusPath: '/customer/status' });
+      const state = await backend.status!(PRIYA, new AbortController().signal);
+      expect(state).to.deep.equal({ phone: PRIYA.id, blocked: false, revision: 0, pending: null });
+      expect(() => fetchBackend({ baseUrl: '/api', statusPath: 'status' })).to.throw(TypeError, /statusPath must be a path starting with "\/"/);
+    });
+  });
+});
