@@ -119,7 +119,9 @@ function wireEvents(mock: { refresh(): Promise<void> }): void {
   window.addEventListener('hashchange', () => void showView());
   document.addEventListener('chat-block-error', ({ detail }) => {
     void mock.refresh();
-    showToast(`Couldn't ${detail.action} ${detail.customer.name}: ${detail.error.message}`, 'error');
+    // A lost answer is not a refusal: the change may have been made, and the views say so.
+    if (detail.outcome === 'unconfirmed') showToast(`The ${detail.action} of ${detail.customer.name} is not confirmed: ${detail.error.message}`, 'error');
+    else showToast(`Couldn't ${detail.action} ${detail.customer.name}: ${detail.error.message}`, 'error');
   });
   document.addEventListener('chat-menu-select', (event) => {
     const id = (event.target as Element).closest('chat-header-menu')?.getAttribute('customer');

@@ -52,8 +52,6 @@ export function createMockApi(): MockApi {
   reset();
 
   async function blockOrUnblock(req: IncomingMessage, res: ServerResponse, blocked: boolean): Promise<Reply | null> {
-    let clientGone = false;
-    res.on('close', () => (clientGone = true));
     // The proxy part: add the key the page never sees, unless simulating a bad one.
     const key = req.headers.authorization ?? (control.failure === 'unauthorized' ? undefined : DEMO_API_KEY);
     // Read the body before answering, even a 401, so the connection stays clean.
@@ -61,15 +59,6 @@ export function createMockApi(): MockApi {
     if (key !== DEMO_API_KEY) return [401, { statusCode: 401, message: 'Unauthorized' }];
     const problem = validatePhone(body) ?? validateMetadata(body);
     if (problem) return [400, { statusCode: 400, message: [problem] }];
-
-    if (control.latencyMs > 0) await delay(control.latencyMs);
-    if (control.failure === 'hang') {
-      hung.add(res);
-      res.on('close', () => hung.delete(res));
-      return null;
-    }
-    // A request the client gave up on (timeout, cancel) is not applied, so the demo stays in step.
-    if (clientGone) return null;
     if (control.failure === 'next' || control.failure === 'always') {
       if (control.failure === 'next') control = { ...control, failure: 'none' };
       return [500, { statusCode: 500, message: 'Internal server error' }];
@@ -78,10 +67,18 @@ export function createMockApi(): MockApi {
     if (control.failPhones.includes(phone)) return [500, { statusCode: 500, message: 'Internal server error' }];
     const customer = customers.get(phone);
     if (!customer) return [404, { statusCode: 404, message: 'Invalid Customer' }];
+    // Like a real server, the change is committed when the request arrives: a slow or hung
+    // answer, or a client that gives up (timeout, Cancel), does not undo it.
     customer.blocked = blocked;
     customer.blockReason = blocked ? (reason ?? null) : null;
     customer.blockedUntil = blocked ? (until ?? null) : null;
     customer.blockedAt = blocked ? new Date().toISOString() : null;
+    if (control.latencyMs > 0) await delay(control.latencyMs);
+    if (control.failure === 'hang') {
+      hung.add(res);
+      res.on('close', () => hung.delete(res));
+      return null;
+    }
     return [201, {}];
   }
 

@@ -157,13 +157,13 @@ test('the tarball ships LICENSE, source maps, editor data with values and typed 
   assert.ok(!existsSync(join(pkgDir, 'src')), 'no src/ in the tarball');
   const vscode = JSON.parse(read(pkg.exports['./vscode.html-custom-data.json'].replace('./', '')));
   const status = vscode.tags.find((t) => t.name === 'chat-status-pill').attributes.find((a) => a.name === 'status');
-  assert.deepEqual(status.values.map((v) => v.name), ['active', 'blocked', 'blocking', 'unblocking', 'unblocked', 'error']);
+  assert.deepEqual(status.values.map((v) => v.name), ['active', 'blocked', 'blocking', 'unblocking', 'unblocked', 'unconfirmed', 'error']);
   const webTypes = JSON.parse(read(pkg['web-types'].replace('./', '')));
   const menu = webTypes.contributions.html.elements.find((e) => e.name === 'chat-header-menu');
   assert.equal(menu.js.events.find((e) => e.name === 'chat-block-change').type, 'ChatBlockChangeEvent');
   const manifest = JSON.parse(read('custom-elements.json'));
   const pill = manifest.modules.flatMap((m) => m.declarations ?? []).find((d) => d.tagName === 'chat-status-pill');
-  assert.deepEqual(pill.cssStates.map((s) => s.name), ['blocked', 'blocking', 'unblocking', 'unblocked', 'error', 'visible']);
+  assert.deepEqual(pill.cssStates.map((s) => s.name), ['blocked', 'blocking', 'unblocking', 'unblocked', 'unconfirmed', 'error', 'visible']);
 });
 
 /** Opens `url`, blocks through its one menu, and checks the pill of `customer` and the page's errors. */

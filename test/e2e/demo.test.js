@@ -232,17 +232,22 @@ describe('demo inbox', () => {
     assert.equal(await serverBlocked(EMILY.id), true, 'the retry reached the server');
   });
 
-  test('cancelling a slow block aborts it everywhere', async () => {
+  test('cancelling a block in flight leaves it unconfirmed, and Retry settles it', async () => {
     await openChat(EMILY);
     await api('control', { latencyMs: 800 });
     await blockWithMouse();
     await rowPill(EMILY.id, 'Blocking…');
     await page.click('chat-header-menu >>> chat-confirm-dialog >>> [part~="cancel"]');
-    await rowPill(EMILY.id, '');
-    // Let the mock finish its delay: a request the client gave up on must not land.
-    await new Promise((resolve) => setTimeout(resolve, 900));
-    assert.equal(await serverBlocked(EMILY.id), false);
-    assert.equal(await page.$eval('#toasts', (t) => t.textContent), '', "the agent's own cancel is no error toast");
+    // The POST had left: the mock (like a real server) committed it on arrival.
+    await rowPill(EMILY.id, 'Block not confirmed');
+    assert.equal(await serverBlocked(EMILY.id), true, 'the server applied what arrived');
+    await page.waitForFunction(() => document.getElementById('toasts').textContent.includes('The block of Emily Carter is not confirmed'));
+    assert.equal(await page.$eval('#composer-input', (t) => t.disabled), false, 'nothing is claimed blocked yet');
+
+    await api('control', { latencyMs: 0 });
+    await page.click(`li[data-customer="${EMILY.id}"] chat-status-pill >>> [part~="retry"]`);
+    await rowPill(EMILY.id, 'Blocked');
+    assert.equal(await serverBlocked(EMILY.id), true);
   });
 
   test('host menu items and names stay text', async () => {
