@@ -1,0 +1,89 @@
+import pg from 'pg';
+import type { Database, Queryable } from './database.js';
+
+/** A real PostgreSQL through node-postgres: a pool for queries, one client kept for LISTEN. */
+export async function openPostgres(url: string): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // A pooled client that loses its server emits 'error' on the pool; it is replaced on next use.
+  pool.on('error', () => {});
+  await pool.query('SELECT 1');
+  const listeners = new Set<() => Promise<void>>();
+  let closed = false;
+  return {
+    kind: 'postgres',
+    async query<Row>(sql: string, params: unknown[] = []) {
+      return (await pool.query(sql, params)).rows as Row[];
+    },
+    async exec(sql: string) {
+      await pool.query(sql);
+    },
+    async transaction(work) {
+      const client = await pool.connect();
+      // A connection lost mid-transaction rejects its query; the client's own event is not a crash.
+      const ignore = () => {};
+      client.on('error', ignore);
+      try {
+        await client.query('BEGIN');
+        const tx: Queryable = {
+          query: async <Row>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as Row[],
+          exec: async (sql: string) => void (await client.query(sql)),
+        };
+        const result = await work(tx);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw error;
+      } finally {
+        client.off('error', ignore);
+        client.release();
+      }
+    },
+    async listen(channel, onNotify, onReconnect) {
+      let client: pg.Client | null = null;
+      let stopped = false;
+      let retryMs = 100;
+      const connect = async (again: boolean): Promise<void> => {
+        const next = new pg.Client({ connectionString: url });
+        next.on('notification', (message) => {
+          if (message.channel === channel) onNotify(message.payload ?? '');
+        });
+        // A lost connection (server restart, network): open a new one with backoff.
+        next.on('error', () => {});
+        next.on('end', () => {
+          if (stopped || closed || client !== next) return;
+          client = null;
+          setTimeout(() => void connect(true).catch(() => {}), retryMs);
+        });
+        try {
+          await next.connect();
+          await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+        } catch (error) {
+          await next.end().catch(() => {});
+          if (!again) throw error;
+          retryMs = Math.min(retryMs * 2, 5000);
+          setTimeout(() => void connect(true).catch(() => {}), retryMs);
+          return;
+        }
+        retryMs = 100;
+        client = next;
+        if (again) onReconnect?.();
+      };
+      await connect(false);
+      const stop = async () => {
+        stopped = true;
+        listeners.delete(stop);
+        const last = client;
+        client = null;
+        await last?.end().catch(() => {});
+      };
+      listeners.add(stop);
+      return stop;
+    },
+    async close() {
+      closed = true;
+      await Promise.all([...listeners].map((stop) => stop()));
+      await pool.end();
+    },
+  };
+}
