@@ -11,7 +11,7 @@
 //   server does not have; "not confirmed" is allowed.
 import { expect, fixture, html } from '@open-wc/testing';
 import '../src/define.js';
-import { BlockStore, connectBackend, fetchBackend, type ChatHeaderMenu, type ChatStatusPill } from '../src/index.js';
+import { BlockStore, connectBackend, fetchBackend, type ChatBlockErrorEvent, type ChatHeaderMenu, type ChatStatusPill } from '../src/index.js';
 import { dialogOf, until } from './helpers.js';
 
 const SEQUENCES = 200;
@@ -78,6 +78,14 @@ async function faultRun(mode: 'relay' | 'reference') {
     list.append(row);
   };
 
+  const unconfirmedEvents = new Set<string>();
+  const onError = ({ detail }: ChatBlockErrorEvent) => {
+    if (detail.outcome !== 'unconfirmed') return;
+    unconfirmedEvents.add(detail.customer.id);
+    count('unconfirmed');
+  };
+  document.addEventListener('chat-block-error', onError);
+
   let sequences = 0;
   const wrong: string[] = [];
   const outcomes: Record<string, number> = {};
@@ -134,7 +142,10 @@ async function faultRun(mode: 'relay' | 'reference') {
     // The dialog shows a refusal when the row stayed: the agent cancels it, as they would.
     if (dialog?.open) dialog.cancel();
     const state = store.get(phone);
-    count(state.unconfirmed ? 'unconfirmed' : state.error ? ((state.error.error as { code?: string }).code ?? 'error') : 'accepted');
+    // Unconfirmed outcomes are counted from their chat-block-error events: a status read may
+    // already have settled one by now.
+    if (!unconfirmedEvents.has(phone)) count(state.error ? ((state.error.error as { code?: string }).code ?? 'error') : 'accepted');
+    unconfirmedEvents.delete(phone);
     // With a relay, the store reads the truth back (or hears it pushed) by itself.
     if (relay) await until(() => !store.get(phone).unconfirmed && !store.get(phone).checking, 10_000, `${phone} to be settled by status/follow`);
     sequences++;
@@ -153,6 +164,7 @@ async function faultRun(mode: 'relay' | 'reference') {
   const unconfirmedLeft = PHONES.filter((phone) => store.get(phone).unconfirmed).length;
   disconnect();
   unfollow();
+  document.removeEventListener('chat-block-error', onError);
   const server = await truth();
   return { sequences, wrong, outcomes, unconfirmedLeft, counts: server.counts };
 }
