@@ -46,6 +46,19 @@ describe('blockStore.follow() and revisions', () => {
     console.info = realInfo;
   });
 
+  it('set() with an older revision than a push keeps the push (a list read that crossed it)', async () => {
+    const f = feed();
+    cleanups.push(store.follow(f.source));
+    f.push({ phone: PRIYA.id, blocked: false, by: 'Ben', revision: 9 });
+    store.set(PRIYA.id, { blocked: true, reason: 'spam', revision: 7 });
+    expect(store.get(PRIYA.id)).to.include({ blocked: false, by: 'Ben', revision: 9 });
+    store.set(PRIYA.id, { blocked: true, reason: 'spam', revision: 10 });
+    expect(store.get(PRIYA.id)).to.include({ blocked: true, reason: 'spam', revision: 10 });
+    // Without a revision the host's word is taken as it comes.
+    store.set(PRIYA.id, false);
+    expect(store.get(PRIYA.id)).to.include({ blocked: false, revision: 10 });
+  });
+
   it("applies another agent's change to every view of that customer at once", async () => {
     const f = feed();
     cleanups.push(store.follow(f.source));

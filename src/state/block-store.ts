@@ -178,11 +178,15 @@ export class BlockStore extends EventTarget {
 
   /**
    * Seeds or overrides the known state, e.g. from the host's own customer data:
-   * `set(id, true)` or `set(id, { blocked, reason, until, by, at })`. Clears a shown error.
+   * `set(id, true)` or `set(id, { blocked, reason, until, by, at, revision })`. Clears a
+   * shown error. With a `revision` older than the one the store knows (a push or a read
+   * came first), nothing changes.
    */
   set(id: string, known: boolean | KnownBlockState): void {
     const key = requireCustomerId(id, 'blockStore.set()');
     const { blocked, meta, revision } = readKnown(known);
+    const newest = this.get(key).revision;
+    if (revision !== null && newest !== null && revision < newest) return;
     this.#know(key, blocked, { accepted: null, unconfirmed: null, ...meta, revision: revision ?? this.get(key).revision });
     this.#broadcast(key, blocked, meta, revision);
   }
