@@ -118,6 +118,10 @@ export interface ChatStrings {
   blockedListRetryOne: string;
   blockedListEmpty: string;
   blockedListNoMatch: string;
+  /** While `<chat-blocked-list>` reads the first page of its `source`. */
+  blockedListLoading: string;
+  /** A page of its `source` could not be read; shown with Retry. */
+  blockedListLoadError: string;
 }
 
 export const en: ChatStrings = {
@@ -203,4 +207,6 @@ export const en: ChatStrings = {
   blockedListRetryOne: 'Retry unblocking {name}',
   blockedListEmpty: 'No blocked customers.',
   blockedListNoMatch: 'No blocked customer matches “{query}”.',
+  blockedListLoading: 'Loading blocked customers…',
+  blockedListLoadError: "Couldn't load the blocked customers: {error}",
 };

@@ -84,5 +84,7 @@ const ar: ChatStrings = {
   blockedListRetryOne: 'إعادة محاولة إلغاء حظر {name}',
   blockedListEmpty: 'لا يوجد عملاء محظورون.',
   blockedListNoMatch: 'لا يوجد عميل محظور يطابق «{query}».',
+  blockedListLoading: 'جارٍ تحميل العملاء المحظورين…',
+  blockedListLoadError: 'تعذّر تحميل العملاء المحظورين: {error}',
 };
 export default ar;

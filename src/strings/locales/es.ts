@@ -84,5 +84,7 @@ const es: ChatStrings = {
   blockedListRetryOne: 'Reintentar desbloquear a {name}',
   blockedListEmpty: 'No hay clientes bloqueados.',
   blockedListNoMatch: 'Ningún cliente bloqueado coincide con «{query}».',
+  blockedListLoading: 'Cargando clientes bloqueados…',
+  blockedListLoadError: 'No se pudieron cargar los clientes bloqueados: {error}',
 };
 export default es;

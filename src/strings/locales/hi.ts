@@ -84,5 +84,7 @@ const hi: ChatStrings = {
   blockedListRetryOne: '{name} को अनब्लॉक करने का फिर से प्रयास करें',
   blockedListEmpty: 'कोई ब्लॉक किया गया ग्राहक नहीं है।',
   blockedListNoMatch: '“{query}” से कोई ब्लॉक किया गया ग्राहक मेल नहीं खाता।',
+  blockedListLoading: 'ब्लॉक किए गए ग्राहक लोड हो रहे हैं…',
+  blockedListLoadError: 'ब्लॉक किए गए ग्राहक लोड नहीं हो सके: {error}',
 };
 export default hi;

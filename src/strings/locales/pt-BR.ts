@@ -84,5 +84,7 @@ const ptBR: ChatStrings = {
   blockedListRetryOne: 'Tentar desbloquear {name} de novo',
   blockedListEmpty: 'Nenhum cliente bloqueado.',
   blockedListNoMatch: 'Nenhum cliente bloqueado corresponde a “{query}”.',
+  blockedListLoading: 'Carregando clientes bloqueados…',
+  blockedListLoadError: 'Não foi possível carregar os clientes bloqueados: {error}',
 };
 export default ptBR;
