@@ -18,6 +18,8 @@ export { ChatBlockBanner } from './components/chat-block-banner/chat-block-banne
 export {
   ChatBlockedList,
   type BlockedListItem,
+  type BlockedListPage,
+  type BlockedListSource,
   type BulkUnblockResult,
 } from './components/chat-blocked-list/chat-blocked-list.js';
 export {

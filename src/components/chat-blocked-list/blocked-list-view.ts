@@ -19,6 +19,7 @@ import type { BlockedListItem, BulkUnblockResult, ChatBlockedList } from './chat
 import { runWithLimit, toConcurrency } from './bulk-runner.js';
 import { compileQuery, searchKey } from './search.js';
 import { visibleWindow } from './virtual-window.js';
+import { ServerPages } from './server-pages.js';
 import { styles } from './blocked-list-view.styles.js';
 import { resolveUnconfirmed, unconfirmedLabel, unconfirmedOffer } from '../../internal/unconfirmed.js';
 import { preloadDialogView } from '../chat-confirm-dialog/dialog-view-module.js';
@@ -134,12 +135,23 @@ export class BlockedListView {
   #scrollTop = 0;
   #window: [number, number] = [0, 0];
   #resize: ResizeObserver | null = null;
+  /** What has been read of the element's `source`. */
+  readonly #pages: ServerPages;
 
   /** `selected` is what the element was given before this view loaded. */
   constructor(host: ChatBlockedList, text: () => ChatStrings, selected: Iterable<string>) {
     this.#host = host;
     this.#text = text;
     this.#selected = new Set(selected);
+    this.#pages = new ServerPages(() => {
+      this.#dirty = true;
+      host.requestUpdate();
+    });
+  }
+
+  /** The server's pages are the rows: `source` is set and `items` is not. */
+  get #paged(): boolean {
+    return !Array.isArray(this.#host.items) && !!this.#host.source;
   }
 
   /** The ids of the selected customers (those still in the list). */
@@ -166,6 +178,7 @@ export class BlockedListView {
   }
 
   disconnected(): void {
+    this.#pages.stop();
     this.#unsubscribe?.();
     this.#unsubscribe = null;
     this.#subscribedTo = null;
@@ -240,7 +253,8 @@ export class BlockedListView {
     if (!host.isConnected || this.#subscribedTo === host.store) return;
     this.#unsubscribe?.();
     const store = host.store;
-    this.#unsubscribe = store.subscribeAll(() => {
+    this.#unsubscribe = store.subscribeAll((state) => {
+      if (state.blocked && this.#paged) this.#pages.blockedElsewhere(state.id, store);
       this.#dirty = true;
       host.requestUpdate();
     });
@@ -250,7 +264,9 @@ export class BlockedListView {
 
   willUpdate(changed: PropertyValues<ChatBlockedList>): void {
     this.#subscribe();
-    if (changed.has('items') || changed.has('store') || changed.has('query')) this.#dirty = true;
+    const host = this.#host;
+    this.#pages.sync(this.#paged ? host.source! : null, host.query ?? '', host.store);
+    if (changed.has('items') || changed.has('store') || changed.has('query') || changed.has('source')) this.#dirty = true;
     this.#recompute();
     this.#hadFocus ||= this.#focusInGrid();
   }
@@ -260,9 +276,11 @@ export class BlockedListView {
     this.#dirty = false;
     const { items, store } = this.#host;
     const all: Row[] = [];
-    if (Array.isArray(items)) {
+    const paged = this.#paged;
+    const listed = Array.isArray(items) ? items : paged ? this.#pages.items : null;
+    if (listed) {
       const seen = new Set<string>();
-      for (const item of items) {
+      for (const item of listed) {
         const row = this.#rows.ofItem(item);
         if (!row || seen.has(row.id)) continue;
         seen.add(row.id);
@@ -275,7 +293,8 @@ export class BlockedListView {
       for (const state of store.getBlocked()) all.push(this.#rows.ofState(state));
     }
     this.#all = all;
-    const match = compileQuery(this.#host.query ?? '');
+    // A server's pages are its search's result already.
+    const match = paged ? null : compileQuery(this.#host.query ?? '');
     this.#shown = match ? all.filter((row) => match((row.key ??= searchKey(row.name, row.id)))) : all;
     this.#indexOf = new Map(this.#shown.map((row, i) => [row.id, i]));
     // Unblocked customers leave the selection with their row.
@@ -313,12 +332,24 @@ export class BlockedListView {
     if (this.#activeRow >= end) indices.push(this.#activeRow);
     const shownSelected = shown.length > 0 && count > 0 ? shown.reduce((n, row) => n + (this.#selected.has(row.id) ? 1 : 0), 0) : 0;
     const query = (rawQuery ?? '').trim();
-    const empty = shown.length ? '' : query && this.#all.length ? format(t.blockedListNoMatch, { query }) : t.blockedListEmpty;
-    return html`<div part="toolbar"><div part="search-box" role="search"><label part="search-label" for="search">${t.blockedListSearch}</label><input id="search" part="search" type="search" autocomplete="off" spellcheck="false" aria-controls="grid" .value=${live(rawQuery ?? '')} @input=${this.#onSearch}></div><button part="unblock-selected" type="button" aria-disabled=${running || noSelection ? 'true' : 'false'} aria-busy=${running ? 'true' : 'false'} @click=${this.#onUnblockSelected}>${format(t.blockedListUnblockSelected, { count: String(count) })}</button></div><div part="progress" role="status">${this.#progress(t)}</div><div id="grid" part="grid" role="grid" aria-label=${label || t.blockedListLabel} aria-multiselectable="true" aria-rowcount=${shown.length + 1} aria-colcount=${COLUMNS} ?hidden=${shown.length === 0} @keydown=${this.#onKeydown} @focusin=${this.#onFocusin} @change=${this.#onChange} @click=${this.#onClick} @scroll=${this.#onScroll}><div role="rowgroup"><div role="row" part="header-row" aria-rowindex="1" data-row=${HEADER}><div role="columnheader" data-col="0"><input type="checkbox" part="select-all" aria-label=${t.blockedListSelectAll} tabindex=${this.#tabindex(HEADER, 0)} .checked=${live(shownSelected > 0 && shownSelected === shown.length)} .indeterminate=${shownSelected > 0 && shownSelected < shown.length}></div><div role="columnheader" data-col="1" tabindex=${this.#tabindex(HEADER, 1)}>${t.blockedListColumnCustomer}</div><div role="columnheader" data-col="2" tabindex=${this.#tabindex(HEADER, 2)}>${t.blockedListColumnDetails}</div><div role="columnheader" data-col="3" tabindex=${this.#tabindex(HEADER, 3)}>${t.blockedListColumnAction}</div></div></div><div role="rowgroup" part="rows" style=${styleMap({ height: `${shown.length * this.#rowHeight}px` })}>${repeat(
+    const paged = this.#paged;
+    const pages = this.#pages;
+    const empty = shown.length
+      ? ''
+      : paged && !pages.loaded
+        ? pages.loading ? t.blockedListLoading : ''
+        : query && (paged || this.#all.length) ? format(t.blockedListNoMatch, { query }) : t.blockedListEmpty;
+    // While a server has more pages, the whole list's size is not known yet.
+    const rowcount = paged && pages.next ? -1 : shown.length + 1;
+    return html`<div part="toolbar"><div part="search-box" role="search"><label part="search-label" for="search">${t.blockedListSearch}</label><input id="search" part="search" type="search" autocomplete="off" spellcheck="false" aria-controls="grid" .value=${live(rawQuery ?? '')} @input=${this.#onSearch}></div><button part="unblock-selected" type="button" aria-disabled=${running || noSelection ? 'true' : 'false'} aria-busy=${running ? 'true' : 'false'} @click=${this.#onUnblockSelected}>${format(t.blockedListUnblockSelected, { count: String(count) })}</button></div><div part="progress" role="status">${this.#progress(t)}</div><div id="grid" part="grid" role="grid" aria-label=${label || t.blockedListLabel} aria-multiselectable="true" aria-rowcount=${rowcount} aria-colcount=${COLUMNS} ?hidden=${shown.length === 0} @keydown=${this.#onKeydown} @focusin=${this.#onFocusin} @change=${this.#onChange} @click=${this.#onClick} @scroll=${this.#onScroll}><div role="rowgroup"><div role="row" part="header-row" aria-rowindex="1" data-row=${HEADER}><div role="columnheader" data-col="0"><input type="checkbox" part="select-all" aria-label=${t.blockedListSelectAll} tabindex=${this.#tabindex(HEADER, 0)} .checked=${live(shownSelected > 0 && shownSelected === shown.length)} .indeterminate=${shownSelected > 0 && shownSelected < shown.length}></div><div role="columnheader" data-col="1" tabindex=${this.#tabindex(HEADER, 1)}>${t.blockedListColumnCustomer}</div><div role="columnheader" data-col="2" tabindex=${this.#tabindex(HEADER, 2)}>${t.blockedListColumnDetails}</div><div role="columnheader" data-col="3" tabindex=${this.#tabindex(HEADER, 3)}>${t.blockedListColumnAction}</div></div></div><div role="rowgroup" part="rows" style=${styleMap({ height: `${shown.length * this.#rowHeight}px` })}>${repeat(
       indices,
       (i) => shown[i].id,
       (i) => this.#renderRow(shown[i], i, t),
-    )}</div></div><div part="empty" role="status">${empty}</div>${this.#dialogRendered ? ownDialog : nothing}`;
+    )}</div></div><div part="empty" role="status">${empty}</div>${
+      paged && pages.error
+        ? html`<div part="load-error" role="alert">${format(t.blockedListLoadError, { error: pages.error.message })} <button part="load-retry" type="button" @click=${this.#onRetryPage}>${t.retry}</button></div>`
+        : nothing
+    }${this.#dialogRendered ? ownDialog : nothing}`;
   }
 
   #renderRow(row: Row, i: number, t: ChatStrings) {
@@ -382,6 +413,8 @@ export class BlockedListView {
     // After this update, not inside it: what they change asks for another render.
     queueMicrotask(() => {
       this.#measure();
+      // The rows shown come near the end of what a server's pages hold: read the next.
+      if (this.#paged && this.#window[1] >= this.#shown.length - OVERSCAN) this.#pages.more(this.#host.store);
       // The focused row left (unblocked, filtered out) or its button went away (a request
       // started): focus the active cell instead of letting it fall to <body>.
       if (this.#hadFocus && !this.#focusInGrid()) this.#focusActive();
@@ -577,6 +610,10 @@ export class BlockedListView {
     const grid = this.#grid;
     if (grid) grid.scrollTop = 0;
     this.#scrollTop = 0;
+  };
+
+  #onRetryPage = (): void => {
+    this.#pages.retry(this.#host.store);
   };
 
   #onUnblockSelected = (): void => {

@@ -24,6 +24,22 @@ export interface BlockedListItem {
   until?: string | Date | null;
 }
 
+/** One page of a server's blocked customers, as `source.list()` fulfils it. */
+export interface BlockedListPage {
+  /** The customers (newest first), each as a `BlockedListItem`, optionally with the server's `revision`. */
+  items: readonly (BlockedListItem & { revision?: number | null })[];
+  /** The cursor of the page after this one; null (or empty) on the last page. */
+  next: string | null;
+}
+
+/**
+ * Where `<chat-blocked-list source>` reads its rows, a page at a time: `relayBackend()`'s
+ * (or a `fetchBackend({ listPath })`'s) `list`, or your own. The server does the search.
+ */
+export interface BlockedListSource {
+  list(query: { query?: string; cursor?: string | null; limit?: number; signal?: AbortSignal }): Promise<BlockedListPage>;
+}
+
 /** What `unblockSelected()` resolves: how many of the customers it sent were unblocked, and how many failed. */
 export interface BulkUnblockResult {
   total: number;
@@ -46,8 +62,13 @@ const hydrating = new WeakSet<ChatBlockedList>();
  * @tag chat-blocked-list
  * @summary The blocked customers, with search, per-row Unblock and bulk "Unblock selected".
  *
- * Shows the customers in `items` (the host's list), or, without `items`, every customer
- * the store knows as blocked, kept live. A row leaves the list only when the store says
+ * Shows the customers in `items` (the host's list); or, with `source` (a server's list,
+ * such as `relayBackend()`'s), its blocked customers a page at a time: the first page on
+ * connect, the next as the rows shown come near the end, the search done by the server
+ * (after a pause in typing), and customers blocked elsewhere added on top as the store
+ * hears of them; or, with neither, every customer the store knows as blocked, kept live.
+ * While more pages remain, `aria-rowcount` is -1 (not known yet). A page that cannot be
+ * read says why, with Retry (`::part(load-error)`, `role="alert"`). A row leaves the list only when the store says
  * the customer is unblocked: a failed unblock keeps its row, marked failed, with the
  * error and a Retry. An unblock whose outcome nobody confirmed (a timeout, a lost
  * connection) keeps its row too, marked "Unblock not confirmed", with Check (reads the
@@ -96,7 +117,9 @@ const hydrating = new WeakSet<ChatBlockedList>();
  * @csspart unblock - A row's Unblock button.
  * @csspart retry - A failed row's Retry button, or an unconfirmed row's when the state can't be read back.
  * @csspart check - An unconfirmed row's Check button (a backend with `status()` is connected).
- * @csspart empty - The empty state ("No blocked customers."), a polite live region.
+ * @csspart empty - The empty state ("No blocked customers.", or "Loading blocked customers…" while a `source` reads its first page), a polite live region.
+ * @csspart load-error - Why a page of `source` could not be read (`role="alert"`), with Retry.
+ * @csspart load-retry - Its Retry button.
  * @csspart load-failed - Shown instead of the list when its view could not be loaded (`role="status"`).
  *
  * @cssprop --chat-font-family - Font family of every element.
@@ -119,6 +142,7 @@ export class ChatBlockedList extends ChatElement {
   static override styles = styles;
   static override properties = {
     items: { attribute: false },
+    source: { attribute: false },
     store: { attribute: false },
     concurrency: { type: Number },
     label: {},
@@ -126,15 +150,17 @@ export class ChatBlockedList extends ChatElement {
     confirmUnblock: { attribute: 'confirm-unblock', converter: defaultTrue },
   };
 
-  /** The host's blocked customers. Unset (or null): the store's known blocked customers. */
+  /** The host's blocked customers. Unset (or null): `source`'s, else the store's known blocked customers. */
   declare items: readonly BlockedListItem[] | null | undefined;
+  /** A server's list to page through (`relayBackend({ baseUrl })` is one); `items` wins when both are set. */
+  declare source: BlockedListSource | null | undefined;
   /** The store to follow; defaults to the shared `blockStore`. */
   declare store: BlockStore;
   /** How many unblock requests a bulk unblock runs at once (default 4). */
   declare concurrency: number;
   /** The grid's accessible name; defaults to "Blocked customers". */
   declare label: string;
-  /** The search text: rows whose name or id contains it (ignoring case and accents) are shown. */
+  /** The search text: rows whose name or id contains it (ignoring case and accents) are shown; with `source`, the server's search. */
   declare query: string;
   /** `confirm-unblock="false"` unblocks a row without asking (a bulk unblock always asks). */
   declare confirmUnblock: boolean;
@@ -148,6 +174,7 @@ export class ChatBlockedList extends ChatElement {
     super();
     if (this.fromServerHtml) hydrating.add(this);
     this.items = undefined;
+    this.source = undefined;
     this.store = blockStore;
     this.concurrency = 4;
     this.label = '';
@@ -180,7 +207,7 @@ export class ChatBlockedList extends ChatElement {
     return this.#view?.busy ?? false;
   }
 
-  /** How many rows are in the list, and how many the search shows (zeros until its view has loaded: await `updateComplete`). */
+  /** How many rows are in the list, and how many the search shows (zeros until its view has loaded: await `updateComplete`; with `source`, the rows read so far). */
   get rowCount(): { total: number; shown: number } {
     // Before the view's module has loaded (see updateComplete) the list has no rows yet.
     return this.#loaded?.rowCount ?? { total: 0, shown: 0 };
