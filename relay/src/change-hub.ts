@@ -1,13 +1,15 @@
+import { changesAfter, logBounds, type Change } from './change-log.js';
 import type { Database } from './db/database.js';
 import { CHANGES_CHANNEL } from './state.js';
-import type { CustomerState } from './types.js';
 
-export interface Change {
-  revision: number;
-  state: CustomerState;
-}
+export type StreamMessage =
+  | { kind: 'change'; change: Change }
+  /** Changes may have been missed (the log was pruned past the resume point, or emptied): re-read. */
+  | { kind: 'reset'; revision: number }
+  /** A live-only stream starts after this revision (its id is where a reconnect resumes). */
+  | { kind: 'ready'; revision: number };
 
-type Send = (message: { kind: 'change'; change: Change } | { kind: 'reset' } | { kind: 'ready'; revision: number }) => void;
+type Send = (message: StreamMessage) => void;
 
 interface Client {
   send: Send;
@@ -16,6 +18,8 @@ interface Client {
   /** Live changes that arrive while its backlog is read, sent after it. */
   waiting: Change[] | null;
 }
+
+const BATCH = 500;
 
 /**
  * Fans committed changes out to this instance's event streams. Each commit NOTIFYs its
@@ -35,8 +39,8 @@ export class ChangeHub {
   }
 
   async start(): Promise<void> {
-    this.#last = await this.latest();
-    this.#stopListening = await this.#db.listen(CHANGES_CHANNEL, () => this.pump(), () => this.pump());
+    this.#last = (await logBounds(this.#db)).newest;
+    this.#stopListening = await this.#db.listen(CHANGES_CHANNEL, (payload) => this.#notified(Number(payload)), () => void this.pump());
   }
 
   async stop(): Promise<void> {
@@ -49,21 +53,22 @@ export class ChangeHub {
     return this.#clients.size;
   }
 
-  async latest(): Promise<number> {
-    const [row] = await this.#db.query<{ revision: string | null }>(`SELECT max(revision) AS revision FROM change_log`);
-    return Number(row?.revision ?? 0);
+  /** A revision lower than what was sent: another instance emptied the database (the demo's reset). */
+  #notified(revision: number): void {
+    if (revision < this.#last) this.reset();
+    void this.pump();
   }
 
   /** Reads what was committed since the last pump and sends it; runs one at a time. */
   pump(): Promise<void> {
     this.#pumping = this.#pumping.then(async () => {
       for (;;) {
-        const changes = await this.changesAfter(this.#last, 500);
+        const changes = await changesAfter(this.#db, this.#last, BATCH);
         for (const change of changes) {
           this.#last = change.revision;
           for (const client of this.#clients) deliver(client, change);
         }
-        if (changes.length < 500) return;
+        if (changes.length < BATCH) return;
       }
     }).catch(() => {
       // The database is away: the next notification or reconnect pumps again from #last.
@@ -71,36 +76,24 @@ export class ChangeHub {
     return this.#pumping;
   }
 
-  async changesAfter(revision: number, limit: number): Promise<Change[]> {
-    const rows = await this.#db.query<{ revision: string; state: CustomerState | string }>(
-      `SELECT revision, state FROM change_log WHERE revision > $1 ORDER BY revision LIMIT $2`,
-      [revision, limit],
-    );
-    return rows.map((r) => ({ revision: Number(r.revision), state: typeof r.state === 'string' ? JSON.parse(r.state) : r.state }));
-  }
-
   /**
-   * Adds a stream. With `after`, first sends every change after it (exactly: the client
-   * joins before its backlog is read, and nothing at or below what it was sent goes twice).
-   * A resume point beyond the newest change (the database was reset) gets `reset`.
+   * Adds a stream. With `after`, first sends every change after it, exactly: the client
+   * joins before its backlog is read, and nothing at or below what it was sent goes twice.
+   * A resume point the log cannot serve (pruned past it, or beyond the newest change after
+   * the database was emptied) gets `reset` and then goes on live.
    */
   async subscribe(after: number | null, send: Send): Promise<() => void> {
     const client: Client = { send, last: 0, waiting: [] };
     this.#clients.add(client);
     const unsubscribe = () => void this.#clients.delete(client);
     try {
-      const newest = await this.latest();
-      if (after === null) {
-        // Where a live-only stream starts: a browser that reconnects sends it back as Last-Event-ID.
+      const { newest, pruned } = await logBounds(this.#db);
+      if (after === null || after > newest || after < pruned) {
         client.last = newest;
-        send({ kind: 'ready', revision: newest });
-      }
-      else if (after > newest) {
-        send({ kind: 'reset' });
-        client.last = newest;
+        send(after === null ? { kind: 'ready', revision: newest } : { kind: 'reset', revision: newest });
       } else {
         client.last = after;
-        for (let batch = await this.changesAfter(after, 500); batch.length; batch = await this.changesAfter(client.last, 500)) {
+        for (let batch = await changesAfter(this.#db, after, BATCH); batch.length; batch = await changesAfter(this.#db, client.last, BATCH)) {
           for (const change of batch) {
             send({ kind: 'change', change });
             client.last = change.revision;
@@ -122,7 +115,7 @@ export class ChangeHub {
     this.#last = 0;
     for (const client of this.#clients) {
       client.last = 0;
-      client.send({ kind: 'reset' });
+      client.send({ kind: 'reset', revision: 0 });
     }
   }
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { PageAnswer } from './answers.js';
 import type { Queryable } from './db/database.js';
 
 /**
@@ -22,7 +23,7 @@ export type KeyClaim =
   | { kind: 'new' }
   | { kind: 'mismatch' }
   | { kind: 'running' }
-  | { kind: 'done'; status: number; body: unknown };
+  | { kind: 'done'; answer: PageAnswer };
 
 /** Claims `key` for this request inside the caller's transaction, or says what it was used for. */
 export async function claimKey(tx: Queryable, agentId: string, key: string, print: string, phone: string): Promise<KeyClaim> {
@@ -39,14 +40,14 @@ export async function claimKey(tx: Queryable, agentId: string, key: string, prin
   );
   if (row.fingerprint !== print) return { kind: 'mismatch' };
   if (row.status === null) return { kind: 'running' };
-  return { kind: 'done', status: row.status, body: typeof row.body === 'string' ? JSON.parse(row.body) : row.body };
+  return { kind: 'done', answer: { status: row.status, body: typeof row.body === 'string' ? JSON.parse(row.body) : row.body } };
 }
 
-/** Records a key's result (a 202 is replaced by the final one when the chat API settles it). */
-export async function recordKey(db: Queryable, agentId: string | null, key: string, status: number, body: unknown): Promise<void> {
+/** Records a key's result; a 202 is replaced by the final one when the chat API settles the intent. */
+export async function recordKey(db: Queryable, agentId: string | null, key: string, answer: PageAnswer): Promise<void> {
   await db.query(
-    `UPDATE idempotency_keys SET status = $3, body = $4 WHERE key = $2 AND ($1::text IS NULL OR agent_id = $1)`,
-    [agentId, key, status, JSON.stringify(body)],
+    `UPDATE idempotency_keys SET status = $3, body = $4 WHERE key = $2 AND agent_id = $1`,
+    [agentId, key, answer.status, JSON.stringify(answer.body)],
   );
 }
 

@@ -18,7 +18,11 @@ export type MockFault =
   /** Applies, then never answers. */
   | 'hang'
   /** 400 in the reference API's words, nothing applied. */
-  | 'refuse';
+  | 'refuse'
+  /** 401, as for a wrong key, nothing applied. */
+  | 'unauthorized'
+  /** 403, as for a key without the right, nothing applied. */
+  | 'forbidden';
 
 export interface MockControls {
   fault: MockFault;
@@ -36,6 +40,8 @@ export interface ReferenceMock {
   readonly blocked: Map<string, boolean>;
   /** How many requests arrived, per `action phone` ("block +14155550132"). */
   readonly calls: Map<string, number>;
+  /** Every request as it arrived: path, Authorization, Content-Type and body text. */
+  readonly requests: { path: string; authorization: string | null; contentType: string | null; body: string }[];
   controls: MockControls;
   set(patch: Partial<MockControls>): void;
   /** Forgets state, calls and faults. */
@@ -50,6 +56,7 @@ export async function startReferenceMock({ apiKey, port = 0 }: { apiKey: string;
     url: '',
     blocked: new Map<string, boolean>(),
     calls: new Map<string, number>(),
+    requests: [] as ReferenceMock['requests'],
     controls: initial(),
     set(patch: Partial<MockControls>) {
       mock.controls = { ...mock.controls, ...patch };
@@ -57,6 +64,7 @@ export async function startReferenceMock({ apiKey, port = 0 }: { apiKey: string;
     reset() {
       mock.blocked.clear();
       mock.calls.clear();
+      mock.requests.length = 0;
       mock.controls = initial();
       for (const res of hung) res.destroy();
       hung.clear();
@@ -78,6 +86,7 @@ export async function startReferenceMock({ apiKey, port = 0 }: { apiKey: string;
     const match = req.method === 'POST' && /^\/customer\/(block|unblock)$/.exec(req.url ?? '');
     let text = '';
     for await (const chunk of req) text += chunk;
+    mock.requests.push({ path: req.url ?? '', authorization: req.headers.authorization ?? null, contentType: req.headers['content-type'] ?? null, body: text });
     if (!match) return answer(res, 404, { statusCode: 404, message: `Cannot ${req.method} ${req.url}` });
     if (req.headers.authorization !== apiKey) return answer(res, 401, { statusCode: 401, message: 'Unauthorized' });
     let phone: unknown;
@@ -96,6 +105,8 @@ export async function startReferenceMock({ apiKey, port = 0 }: { apiKey: string;
     const faulty = fault !== 'none' && (faultPhones.length === 0 || faultPhones.includes(phone as string));
     if (faulty && fault === 'down') return answer(res, 500, { statusCode: 500, message: 'Internal server error' });
     if (faulty && fault === 'refuse') return answer(res, 400, { statusCode: 400, message: ['customer cannot be changed right now'] });
+    if (faulty && fault === 'unauthorized') return answer(res, 401, { statusCode: 401, message: 'Unauthorized' });
+    if (faulty && fault === 'forbidden') return answer(res, 403, { statusCode: 403, message: 'Forbidden resource' });
     // Committed on arrival, whatever happens to the answer.
     mock.blocked.set(phone as string, action === 'block');
     if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));

@@ -1,6 +1,7 @@
 // Test helpers: a relay on a fresh database (PGlite in memory, or a new PostgreSQL database
 // when RELAY_TEST_DB=postgres and TEST_DATABASE_URL is set), the mock chat API in front of it,
 // and signed-in agents that call it as fetchBackend does.
+import { after, before, beforeEach } from 'node:test';
 import pg from 'pg';
 import { createRelay, cookieAuth } from '../dist/index.js';
 import { startReferenceMock } from '../dist/reference-mock.js';
@@ -14,52 +15,94 @@ export const AGENTS = [
   { id: 'viewer', name: 'Vic', canBlock: false },
 ];
 export const PHONE = '+14155550132';
-const drops = [];
 export const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/**
- * A database no other test uses: its URL (or `memory://`). Dropped after the test, after
- * everything registered later (node:test runs `after` hooks first in, first out, so the drop
- * is queued behind the relay's close with a delay of one hook).
- */
-export async function freshDatabase(t) {
-  if (DB_KIND === 'pglite') return 'memory://';
-  const admin = process.env.TEST_DATABASE_URL;
-  if (!admin) throw new Error('RELAY_TEST_DB=postgres needs TEST_DATABASE_URL (a PostgreSQL where the tests may create databases)');
-  const name = `relay_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-  const client = new pg.Client({ connectionString: admin });
-  await client.connect();
-  await client.query(`CREATE DATABASE ${name}`);
-  await client.end();
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  drops.push(async () => {
-    const c = new pg.Client({ connectionString: admin });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await c.end();
-  });
-  return String(url);
+let phoneCount = 0;
+/** A phone no other test in this file uses (every file has its own database). */
+export const newPhone = () => `+1415555${String(2000 + ++phoneCount)}`;
+
+/** The admin URL of the PostgreSQL the tests may create databases in. */
+export function adminUrl() {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error('RELAY_TEST_DB=postgres needs TEST_DATABASE_URL (a PostgreSQL where the tests may create databases)');
+  return url;
 }
 
-/** Starts the mock chat API and a relay on a fresh database; both stop after the test. */
-export async function startRelay(t, { database, mock, ...options } = {}) {
-  const upstream = mock ?? (await startReferenceMock({ apiKey: API_KEY }));
-  const relay = createRelay({
-    upstream: { baseUrl: upstream.url, apiKey: API_KEY, timeoutMs: 400 },
-    database: database ?? (await freshDatabase(t)),
+async function admin(sql) {
+  const client = new pg.Client({ connectionString: adminUrl() });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * A database no other test uses: `{ url, drop }`. On PGlite `memory://` (or a data directory
+ * when asked), on PostgreSQL a new database, dropped by `drop()` once what uses it is closed.
+ */
+export async function freshDatabase({ dataDir } = {}) {
+  if (DB_KIND === 'pglite') return { url: dataDir ?? 'memory://', drop: async () => {} };
+  const name = `relay_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl());
+  url.pathname = `/${name}`;
+  return { url: String(url), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+/** The options every test relay has: the mock's URL and key, short timeouts and retries. */
+export function relayOptions(mock, database, options = {}) {
+  return {
+    upstream: { baseUrl: mock.url, apiKey: API_KEY, timeoutMs: 400 },
+    database,
     auth: cookieAuth({ secret: SECRET, agents: AGENTS }),
     retry: { baseMs: 100, maxMs: 400 },
     pollMs: 50,
     ...options,
-  });
+  };
+}
+
+/**
+ * Starts the mock chat API and a relay on a fresh database; returns a function that stops
+ * both and drops the database (in that order).
+ */
+export async function openRelay({ mock, database, ...options } = {}) {
+  const upstream = mock ?? (await startReferenceMock({ apiKey: API_KEY }));
+  const db = database ? { url: database, drop: async () => {} } : await freshDatabase();
+  const relay = createRelay(relayOptions(upstream, db.url, options));
   await relay.ready;
-  t.after(async () => {
+  const stop = async () => {
     await relay.close();
     if (!mock) await upstream.close();
-    for (const drop of drops.splice(0)) await drop();
+    await db.drop();
+  };
+  return { relay, mock: upstream, stop };
+}
+
+/** A relay for one test: stopped after it. */
+export async function startRelay(t, options) {
+  const started = await openRelay(options);
+  t.after(started.stop);
+  return started;
+}
+
+/**
+ * One relay (and mock) for every test of a file, started before the first and stopped after
+ * the last; each test uses its own phones (`newPhone()`), and the mock's faults are cleared
+ * before each. Read `.relay` and `.mock` inside the tests.
+ */
+export function sharedRelay(options) {
+  const shared = { relay: null, mock: null };
+  let stop = async () => {};
+  before(async () => {
+    const started = await openRelay(options);
+    Object.assign(shared, { relay: started.relay, mock: started.mock });
+    stop = started.stop;
   });
-  return { relay, mock: upstream };
+  beforeEach(() => shared.mock?.set({ fault: 'none', latencyMs: 0, faultPhones: [], knownPhones: null }));
+  after(() => stop());
+  return shared;
 }
 
 /** An agent's client: signs in once, then calls like fetchBackend (CSRF header, key, cookie). */
@@ -70,11 +113,16 @@ export async function signIn(relay, agentId, base = 'http://relay.test') {
   }));
   if (login.status !== 200) throw new Error(`sign-in as ${agentId} answered ${login.status}`);
   const cookie = login.headers.get('set-cookie').split(';')[0];
+  return client((request) => relay.fetch(request), base, cookie);
+}
+
+/** Calls a relay as fetchBackend does, through `send(Request)` (a relay's fetch, or real HTTP). */
+export function client(send, base, cookie) {
   const call = async (method, path, { body, key, headers = {} } = {}) => {
-    const response = await relay.fetch(new Request(`${base}${path}`, {
+    const response = await send(new Request(`${base}${path}`, {
       method,
       headers: {
-        cookie, 'X-Requested-With': 'chat-block-elements', Accept: 'application/json',
+        ...(cookie ? { cookie } : {}), 'X-Requested-With': 'chat-block-elements', Accept: 'application/json',
         ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
         ...(key ? { 'Idempotency-Key': `"${key}"` } : {}),
         ...headers,
@@ -93,6 +141,12 @@ export async function signIn(relay, agentId, base = 'http://relay.test') {
     unblock: (phone, extra = {}, opts = {}) => call('POST', '/customer/unblock', { body: { phone, ...extra }, ...opts }),
     status: (phone) => call('GET', `/customer/status?phone=${encodeURIComponent(phone)}`),
     list: (query = '') => call('GET', `/customers/blocked${query}`),
+    /** Opens the event stream (`query` like `?after=3`, `headers` like Last-Event-ID). */
+    events: async (query = '', headers = {}) => {
+      const controller = new AbortController();
+      const response = await send(new Request(`${base}/events${query}`, { headers: { ...(cookie ? { cookie } : {}), Accept: 'text/event-stream', ...headers }, signal: controller.signal }));
+      return { response, stream: response.ok ? readEvents(response, () => controller.abort()) : null };
+    },
   };
 }
 
@@ -102,7 +156,15 @@ export async function auditOf(relay, phone) {
   return db.query(`SELECT agent_name, action, event, upstream_status, idempotency_key, reason FROM audit_log WHERE phone = $1 ORDER BY id`, [phone]);
 }
 
-/** Waits until `check()` is truthy (or fails after `ms`), polling. */
+/** How many rows each table holds (to show a refused request wrote nothing). */
+export async function rowCounts(relay) {
+  const db = await relay.database;
+  const [row] = await db.query(`SELECT (SELECT count(*) FROM customer_state) AS state, (SELECT count(*) FROM audit_log) AS audit,
+    (SELECT count(*) FROM change_log) AS changes, (SELECT count(*) FROM idempotency_keys) AS keys`);
+  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)]));
+}
+
+/** Waits until `check()` is truthy (or fails after `ms`), polling; resolves with its value. */
 export async function until(check, ms = 5000, what = 'the condition') {
   const end = Date.now() + ms;
   for (;;) {
@@ -113,48 +175,78 @@ export async function until(check, ms = 5000, what = 'the condition') {
   }
 }
 
-/** Reads an SSE response's events as they come: { next(n) → the next n events }. */
-export function readEvents(response) {
+/** Waits until `phone`'s state has no pending intent; resolves with it. */
+export const settled = (agent, phone, ms = 5000) =>
+  until(async () => {
+    const s = await agent.status(phone);
+    return s.body.pending === null && s.body;
+  }, ms, `${phone} to settle`);
+
+/** Parses one SSE block (the text between blank lines) into { id, event, data, retry, comment }. */
+function parseEvent(block) {
+  const event = { comment: false };
+  for (const line of block.split('\n')) {
+    if (line.startsWith(':')) {
+      event.comment = true;
+      continue;
+    }
+    const colon = line.indexOf(':');
+    const field = colon < 0 ? line : line.slice(0, colon);
+    const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
+    if (field === 'data') event.data = event.data === undefined ? value : `${event.data}\n${value}`;
+    else if (['id', 'event', 'retry'].includes(field)) event[field] = value;
+  }
+  return event;
+}
+
+/** Reads an SSE response's events as they come. */
+export function readEvents(response, abort = () => {}) {
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
   let buffer = '';
   const events = [];
   let waiters = [];
-  (async () => {
+  let closed = false;
+  const done = (async () => {
     for (;;) {
       const { value, done } = await reader.read().catch(() => ({ done: true }));
       if (done) break;
       buffer += decoder.decode(value, { stream: true });
       let end;
       while ((end = buffer.indexOf('\n\n')) >= 0) {
-        const block = buffer.slice(0, end);
+        events.push(parseEvent(buffer.slice(0, end)));
         buffer = buffer.slice(end + 2);
-        const event = { comment: false };
-        for (const line of block.split('\n')) {
-          if (line.startsWith(':')) event.comment = true;
-          const [field, ...rest] = line.split(':');
-          const v = rest.join(':').replace(/^ /, '');
-          if (field === 'id') event.id = v;
-          if (field === 'event') event.event = v;
-          if (field === 'data') event.data = v;
-          if (field === 'retry') event.retry = v;
-        }
-        events.push(event);
-        waiters = waiters.filter((w) => !w());
       }
+      waiters = waiters.filter((w) => !w());
     }
+    closed = true;
+    waiters = waiters.filter((w) => !w());
   })();
+  const named = (name) => events.filter((e) => e.event === name);
   return {
     events,
+    get closed() {
+      return closed;
+    },
+    /** The changes' data, parsed. */
+    changes: () => named('change').map((e) => ({ id: Number(e.id), ...JSON.parse(e.data) })),
     /** Resolves with the events named `name` once there are at least `n` of them. */
     async wait(n, name = 'change', ms = 5000) {
-      const pick = () => events.filter((e) => e.event === name);
-      if (pick().length >= n) return pick();
+      if (named(name).length >= n) return named(name);
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`only ${pick().length} of ${n} "${name}" events arrived`)), ms);
-        waiters.push(() => (pick().length >= n ? (clearTimeout(timer), resolve(pick()), true) : false));
+        const timer = setTimeout(() => reject(new Error(`only ${named(name).length} of ${n} "${name}" events arrived`)), ms);
+        waiters.push(() => {
+          if (named(name).length >= n) return clearTimeout(timer), resolve(named(name)), true;
+          if (closed) return clearTimeout(timer), reject(new Error(`the stream ended after ${named(name).length} of ${n} "${name}" events`)), true;
+          return false;
+        });
       });
     },
-    cancel: () => reader.cancel().catch(() => {}),
+    /** Resolves once the server ends the stream. */
+    ended: done,
+    cancel: async () => {
+      abort();
+      await reader.cancel().catch(() => {});
+    },
   };
 }

@@ -85,6 +85,24 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       CREATE INDEX idempotency_keys_created ON idempotency_keys (created_at);
     `,
   },
+  {
+    version: 2,
+    name: 'which call holds the lease, and how far the change log was pruned',
+    sql: `
+      -- The intent whose call upstream holds the lease. A newer intent committed while an
+      -- older call is still in flight waits for it, so the chat API hears them in order.
+      ALTER TABLE customer_state ADD COLUMN lease_intent bigint;
+
+      -- Counters kept by the relay itself: 'pruned_through' is the newest revision deleted
+      -- from the change log (a stream resumed from before it is told to re-read).
+      CREATE TABLE relay_counters (
+        name             text PRIMARY KEY,
+        value            bigint NOT NULL
+      );
+      INSERT INTO relay_counters (name, value) VALUES ('pruned_through', 0);
+      CREATE INDEX change_log_at ON change_log (at);
+    `,
+  },
 ];
 
 /** Brings the schema up to date. Safe to run from several instances at once (an advisory lock). */

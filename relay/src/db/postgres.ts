@@ -4,7 +4,7 @@ import type { Database, Queryable } from './database.js';
 /** A real PostgreSQL through node-postgres: a pool for queries, one client kept for LISTEN. */
 export async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
-  // A pooled client that loses its server emits 'error' on the pool; it is replaced on next use.
+  // An idle pooled client that loses its server emits 'error' on the pool, which drops it.
   pool.on('error', () => {});
   await pool.query('SELECT 1');
   const listeners = new Set<() => Promise<void>>();
@@ -22,6 +22,7 @@ export async function openPostgres(url: string): Promise<Database> {
       // A connection lost mid-transaction rejects its query; the client's own event is not a crash.
       const ignore = () => {};
       client.on('error', ignore);
+      let failure: unknown = null;
       try {
         await client.query('BEGIN');
         const tx: Queryable = {
@@ -32,46 +33,58 @@ export async function openPostgres(url: string): Promise<Database> {
         await client.query('COMMIT');
         return result;
       } catch (error) {
+        failure = error;
         await client.query('ROLLBACK').catch(() => {});
         throw error;
       } finally {
         client.off('error', ignore);
-        client.release();
+        // After a failure the connection may be dead (a database restart): never pool it again.
+        client.release(failure ? true : undefined);
       }
     },
     async listen(channel, onNotify, onReconnect) {
       let client: pg.Client | null = null;
       let stopped = false;
+      let timer: ReturnType<typeof setTimeout> | null = null;
       let retryMs = 100;
-      const connect = async (again: boolean): Promise<void> => {
+      const again = () => {
+        if (stopped || closed) return;
+        timer = setTimeout(() => {
+          timer = null;
+          void connect(true);
+        }, retryMs);
+        retryMs = Math.min(retryMs * 2, 5000);
+      };
+      // Opens the LISTEN connection; after a loss (server restart, network) opens it again with
+      // backoff, and says so, since notifications sent in between are gone.
+      const connect = async (reconnecting: boolean): Promise<void> => {
         const next = new pg.Client({ connectionString: url });
         next.on('notification', (message) => {
           if (message.channel === channel) onNotify(message.payload ?? '');
         });
-        // A lost connection (server restart, network): open a new one with backoff.
         next.on('error', () => {});
         next.on('end', () => {
-          if (stopped || closed || client !== next) return;
+          if (client !== next) return;
           client = null;
-          setTimeout(() => void connect(true).catch(() => {}), retryMs);
+          again();
         });
         try {
           await next.connect();
           await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
         } catch (error) {
           await next.end().catch(() => {});
-          if (!again) throw error;
-          retryMs = Math.min(retryMs * 2, 5000);
-          setTimeout(() => void connect(true).catch(() => {}), retryMs);
-          return;
+          if (!reconnecting) throw error;
+          return again();
         }
+        if (stopped || closed) return void (await next.end().catch(() => {}));
         retryMs = 100;
         client = next;
-        if (again) onReconnect?.();
+        if (reconnecting) onReconnect?.();
       };
       await connect(false);
       const stop = async () => {
         stopped = true;
+        if (timer) clearTimeout(timer);
         listeners.delete(stop);
         const last = client;
         client = null;
