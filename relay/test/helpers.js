@@ -93,12 +93,19 @@ export async function startRelay(t, options) {
  * before each. Read `.relay` and `.mock` inside the tests.
  */
 export function sharedRelay(options) {
-  const shared = { relay: null, mock: null };
+  let started;
+  const shared = {
+    relay: null,
+    mock: null,
+    /** Resolves once both run (root-level hooks of a file may run side by side: await this in another). */
+    ready: new Promise((resolve) => (started = resolve)),
+  };
   let stop = async () => {};
   before(async () => {
-    const started = await openRelay(options);
-    Object.assign(shared, { relay: started.relay, mock: started.mock });
-    stop = started.stop;
+    const opened = await openRelay(options);
+    Object.assign(shared, { relay: opened.relay, mock: opened.mock });
+    stop = opened.stop;
+    started();
   });
   beforeEach(() => shared.mock?.set({ fault: 'none', latencyMs: 0, faultPhones: [], knownPhones: null }));
   after(() => stop());
@@ -249,4 +256,31 @@ export function readEvents(response, abort = () => {}) {
       await reader.cancel().catch(() => {});
     },
   };
+}
+
+/** Serves `fetch` over real HTTP on 127.0.0.1 (an ephemeral port) with @hono/node-server; `close()` stops it. */
+export async function serveHttp(fetchHandler) {
+  const { serve } = await import('@hono/node-server');
+  return new Promise((resolve) => {
+    const server = serve({ fetch: fetchHandler, port: 0, hostname: '127.0.0.1' }, (info) => {
+      resolve({
+        url: `http://127.0.0.1:${info.port}`,
+        server,
+        close: () => new Promise((done) => {
+          server.closeAllConnections?.();
+          server.close(() => done());
+        }),
+      });
+    });
+  });
+}
+
+/** Signs in over real HTTP; returns a client that calls `base` with the cookie. */
+export async function signInHttp(base, agentId, extraHeaders = {}) {
+  const login = await fetch(`${base}/auth/login`, {
+    method: 'POST', headers: { 'X-Requested-With': 'chat-block-elements', 'Content-Type': 'application/json', ...extraHeaders },
+    body: JSON.stringify({ agent: agentId }),
+  });
+  if (login.status !== 200) throw new Error(`sign-in as ${agentId} answered ${login.status}: ${await login.text()}`);
+  return client((request) => fetch(request), base, login.headers.get('set-cookie').split(';')[0]);
 }

@@ -103,6 +103,17 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       CREATE INDEX change_log_at ON change_log (at);
     `,
   },
+  {
+    version: 3,
+    name: 'list a pending block by when it was asked for',
+    sql: `
+      -- A blocked customer is listed by when the block was confirmed; one not blocked yet
+      -- with a block pending, by when it was asked for (not by when they were last unblocked).
+      DROP INDEX customer_state_listed;
+      CREATE INDEX customer_state_listing ON customer_state ((CASE WHEN blocked THEN at ELSE pending_since END) DESC, phone DESC)
+        WHERE blocked OR pending_action = 'block';
+    `,
+  },
 ];
 
 /** Brings the schema up to date. Safe to run from several instances at once (an advisory lock). */
