@@ -18,7 +18,6 @@ export function eventRoutes(app: Hono<Env>, hub: () => ChangeHub, heartbeatMs: n
     if (after !== null && !(/^\d+$/.test(from!) && Number.isSafeInteger(after))) {
       return error(c, 400, ['Last-Event-ID and after must be a revision (a whole number)']);
     }
-    c.header('Cache-Control', 'no-store');
     c.header('X-Accel-Buffering', 'no');
     return streamSSE(c, async (stream) => {
       let end!: () => void;

@@ -1,0 +1,137 @@
+// The change stream (Server-Sent Events) over real HTTP: every committed change with its
+// revision as id, exact resume from Last-Event-ID and ?after= while changes keep coming,
+// heartbeats, and `reset` when the log cannot serve a resume point.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { newPhone, serveHttp, settled, sharedRelay, signInHttp, until } from './helpers.js';
+
+const shared = sharedRelay({ heartbeatMs: 150 });
+let http;
+before(async () => {
+  await shared.ready;
+  http = await serveHttp(shared.relay.fetch);
+});
+after(() => http?.close());
+
+/** The revisions in the change log after `after`, in order: what a resumed stream must carry. */
+async function logAfter(after) {
+  const db = await shared.relay.database;
+  return (await db.query(`SELECT revision FROM change_log WHERE revision > $1 ORDER BY revision`, [after])).map((r) => Number(r.revision));
+}
+
+test('the stream: headers for proxies, retry, a ready event at the newest revision, heartbeats', async () => {
+  const asha = await signInHttp(http.url, 'asha');
+  await asha.block(newPhone());
+  const [newest] = (await logAfter(0)).slice(-1);
+  const { response, stream } = await asha.events();
+  assert.equal(response.status, 200);
+  assert.match(response.headers.get('content-type'), /^text\/event-stream/);
+  assert.equal(response.headers.get('cache-control'), 'no-cache');
+  assert.equal(response.headers.get('x-accel-buffering'), 'no');
+  const [ready] = await stream.wait(1, 'ready');
+  assert.deepEqual(stream.events[0], { comment: false, retry: '2000' });
+  assert.deepEqual(ready, { comment: false, id: String(newest), event: 'ready', data: '{}' });
+  await until(() => stream.events.filter((e) => e.comment).length >= 2, 2000, 'two heartbeats');
+  await stream.cancel();
+});
+
+test('every committed change is pushed, id = revision: block, confirmation, unblock, refusal rollback, expiry', async () => {
+  const [asha, ben] = [await signInHttp(http.url, 'asha'), await signInHttp(http.url, 'ben')];
+  const phone = newPhone();
+  const { stream } = await ben.events();
+  await stream.wait(1, 'ready');
+  // A block the chat API confirms: the intent, then its confirmation.
+  const blocked = await asha.block(phone, { reason: 'spam', name: 'Mina' });
+  // A refused unblock: the intent, then its rollback.
+  shared.mock.set({ fault: 'refuse', faultPhones: [phone] });
+  assert.equal((await asha.unblock(phone)).status, 400);
+  shared.mock.set({ fault: 'none', faultPhones: [] });
+  // A timed block that ends on the server: intent, confirmation, the system's unblock, its confirmation.
+  await asha.block(phone, { until: new Date(Date.now() + 700).toISOString() });
+  await stream.wait(8, 'change', 8000);
+  // One more change elsewhere: once it arrives, nothing more about this phone is on its way.
+  const other = newPhone();
+  await asha.block(other);
+  await stream.wait(10, 'change');
+  const changes = stream.changes().filter((c) => c.phone === phone);
+  assert.deepEqual(changes.map((c) => [c.blocked, c.pending?.action ?? null, c.pending?.by ?? null, c.by]), [
+    [false, 'block', 'Asha', null],
+    [true, null, null, 'Asha'],
+    [true, 'unblock', 'Asha', 'Asha'],
+    [true, null, null, 'Asha'],
+    [true, 'block', 'Asha', 'Asha'],
+    [true, null, null, 'Asha'],
+    [true, 'unblock', 'system', 'Asha'],
+    [false, null, null, 'system'],
+  ]);
+  assert.deepEqual(changes[1], { id: blocked.body.revision, ...blocked.body }, 'the pushed state is the answer\'s');
+  assert.deepEqual(changes.map((c) => c.id), changes.map((c) => c.revision));
+  assert.deepEqual(stream.changes().map((c) => c.id), await logAfter(changes[0].id - 1), 'every revision, in order');
+  await stream.cancel();
+});
+
+test('resume is exact from Last-Event-ID and from ?after=, while changes keep committing', async () => {
+  const asha = await signInHttp(http.url, 'asha');
+  const phones = Array.from({ length: 4 }, () => newPhone());
+  for (const phone of phones) await asha.block(phone);
+  const start = (await logAfter(0)).at(-1);
+  // Writers keep changing customers while streams open at different points.
+  let writing = true;
+  const writer = (async () => {
+    for (let i = 0; writing; i++) await (i % 2 ? asha.block(phones[i % 4]) : asha.unblock(phones[i % 4]));
+  })();
+  const resumed = [];
+  for (let i = 0; i < 6; i++) {
+    await until(async () => (await logAfter(start)).length >= (i + 1) * 3, 5000, 'more changes');
+    const from = (await logAfter(start))[i * 3];
+    const opened = i % 2 ? await asha.events(`?after=${from}`) : await asha.events('', { 'Last-Event-ID': String(from) });
+    resumed.push({ from, stream: opened.stream });
+  }
+  await until(async () => (await logAfter(start)).length >= 30, 10_000, '30 changes');
+  writing = false;
+  await writer;
+  for (const phone of phones) await settled(asha, phone);
+  const all = await logAfter(start);
+  for (const { from, stream } of resumed) {
+    const expected = all.filter((r) => r > from);
+    await stream.wait(expected.length, 'change', 5000);
+    assert.deepEqual(stream.changes().map((c) => c.id), expected, `resumed after ${from}: no loss, no duplicate, in order`);
+    assert.equal(stream.events.filter((e) => e.event === 'ready' || e.event === 'reset').length, 0);
+    await stream.cancel();
+  }
+});
+
+test('a resume point the log cannot serve gets `reset` (beyond the newest, or pruned), then live changes', async () => {
+  const asha = await signInHttp(http.url, 'asha');
+  const beyond = await asha.events('?after=999999999');
+  const [reset] = await beyond.stream.wait(1, 'reset');
+  assert.equal(reset.id, String((await logAfter(0)).at(-1)), 'its id is where to resume after re-reading');
+  const phone = newPhone();
+  await asha.block(phone);
+  await beyond.stream.wait(2);
+  assert.deepEqual(beyond.stream.changes().map((c) => c.phone), [phone, phone]);
+  await beyond.stream.cancel();
+  // Prune everything older than now: a resume point from before the prune can no longer be served.
+  const oldest = (await logAfter(0))[0];
+  const { pruneChangeLog } = await import('../dist/change-log.js');
+  assert.ok(await pruneChangeLog(await shared.relay.database, 0) > 0);
+  const stale = await asha.events(`?after=${oldest}`);
+  await stale.stream.wait(1, 'reset');
+  await stale.stream.cancel();
+  const bad = await asha.events('', { 'Last-Event-ID': 'abc' });
+  assert.equal(bad.response.status, 400);
+});
+
+test('the relay\'s reset (the demo\'s) tells every stream to re-read; close() ends the streams', async () => {
+  const asha = await signInHttp(http.url, 'asha');
+  const { stream } = await asha.events();
+  await stream.wait(1, 'ready');
+  await shared.relay.reset();
+  const [reset] = await stream.wait(1, 'reset');
+  assert.equal(reset.id, '0');
+  const phone = newPhone();
+  await asha.block(phone);
+  const changes = await stream.wait(2);
+  assert.deepEqual(changes.map((e) => e.id), ['1', '2'], 'revisions start again');
+  await stream.cancel();
+});
