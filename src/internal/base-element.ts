@@ -85,8 +85,8 @@ export class ChatElement extends LitElement {
     // Hydrating server HTML: the words the server wrote, from the element's own `lang` (a
     // server has no tree to walk). Hydration adopts the server's DOM without writing it, so
     // other words here would never reach the page; the next update (see update()) writes them.
-    const lang = !this.hasUpdated && this.fromServerHtml ? serverLangOf(this) : undefined;
-    return resolveStrings(this, this.strings, lang);
+    const lang = !this.hasUpdated && this.fromServerHtml ? serverLangOf(this) : langOf(this);
+    return resolveStrings(lang, this.strings);
   }
 
   protected override update(changed: PropertyValues): void {

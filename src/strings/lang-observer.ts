@@ -1,4 +1,5 @@
 import { isServer } from 'lit';
+import { onStringsChange } from './registry.js';
 
 /** What the observer needs of an element: a way to ask it to render again. */
 export interface StringsConsumer extends Element {
@@ -31,6 +32,8 @@ export function trackStrings(el: StringsConsumer): void {
   if (!observer) {
     observer = new MutationObserver(refreshStrings);
     observer.observe(document, OPTIONS);
+    // From now on there is something on screen to re-render when the strings change.
+    onStringsChange(refreshStrings);
   }
   // A host's shadow root (and the ones around it) can change `lang` too; ours never do.
   for (let root = el.getRootNode(); root instanceof ShadowRoot; root = root.host.getRootNode()) {
@@ -42,9 +45,7 @@ export function trackStrings(el: StringsConsumer): void {
 }
 
 /** Asks every connected element to render its words again (a `lang`, locale or global string changed). */
-export function refreshStrings(): void {
-  // Nothing is on screen on the server (Lit SSR), and there is no document to walk.
-  if (isServer) return;
+function refreshStrings(): void {
   refreshIn(document);
   for (const ref of hostRoots) {
     const root = ref.deref();

@@ -6,6 +6,8 @@ import { ChatDialogEvent } from '../../events.js';
 import { addStyles } from '../../internal/add-styles.js';
 import { dialogView } from './dialog-view-module.js';
 import { renderWhenLoaded, reportViewFailure } from '../../internal/lazy.js';
+import { addEnglish } from '../../strings/registry.js';
+import { enLater } from '../../strings/en-later.js';
 import {
   answerOf,
   noPicks,
@@ -15,6 +17,9 @@ import {
   type ReasonsQuestion,
 } from './confirm-choices.js';
 
+// The dialog's words, and those of every element that shows one (the menu's popup, notice,
+// banner, list): all of them import this class, and a page of rows loads none of it.
+addEnglish(enLater);
 
 interface Asking {
   resolve(confirmed: boolean): void;
