@@ -23,8 +23,8 @@ const shippedPath = (path) => path.replace(/^\/?src\//, 'dist/').replace(/\.ts$/
  *   members are inlined (no `inheritedFrom` pointing at a module that is not in the manifest)
  *   and the superclass is Lit's `LitElement`;
  * - type aliases of literal unions expanded to their values;
- * - module paths in dist/, plus the modules that define the tags (`dist/define.js`) and
- *   re-export the classes (`dist/index.js`).
+ * - module paths in dist/, plus the modules that define the tags (`dist/define.js`, and one
+ *   per tag, `dist/elements/<tag>.js`) and re-export the classes (`dist/index.js`).
  */
 function publicContractOnly() {
   const aliases = { ...EXTERNAL_ALIASES };
@@ -100,10 +100,21 @@ function publicContractOnly() {
           declarations: [],
           exports: elements.map(({ decl, module }) => ({ kind: 'js', name: decl.name, declaration: { name: decl.name, module } })),
         },
+        // One entry per tag: registers it (and the tags it renders) and exports its class.
+        ...elements.map(({ decl, module }) => ({
+          kind: 'javascript-module',
+          path: `dist/elements/${decl.tagName}.js`,
+          description: `Registers <${decl.tagName}> (a tag that is already defined is left alone) and exports its class.`,
+          declarations: [],
+          exports: [
+            { kind: 'js', name: decl.name, declaration: { name: decl.name, module } },
+            { kind: 'custom-element-definition', name: decl.tagName, declaration: { name: decl.name, module } },
+          ],
+        })),
         {
           kind: 'javascript-module',
           path: 'dist/define.js',
-          description: 'Registers the default tags (a tag that is already defined is left alone).',
+          description: 'Registers the default tags (a tag that is already defined is left alone), each through its dist/elements/<tag>.js.',
           declarations: [],
           exports: elements.map(({ decl, module }) => ({
             kind: 'custom-element-definition',

@@ -1,5 +1,6 @@
 import { defineConfig, type Plugin } from 'vite';
 import { transform } from 'esbuild';
+import { readdirSync } from 'node:fs';
 import { mockApiPlugin } from './demo/server/mock-api-plugin.js';
 import { squeezeCss } from './scripts/squeeze-css.js';
 
@@ -47,12 +48,25 @@ function* cssLiterals(code: string): Generator<{ start: number; end: number; tex
 }
 
 /**
- * Three builds from one config:
+ * The per-element entries, `elements/<tag>` → src/elements/<tag>.ts: each registers one tag
+ * (and the tags it renders) and exports its class.
+ */
+export const elementEntries: Record<string, string> = Object.fromEntries(
+  readdirSync(new URL('./src/elements/', import.meta.url))
+    .filter((file) => file.endsWith('.ts'))
+    .sort()
+    .map((file) => [`elements/${file.slice(0, -3)}`, `src/elements/${file}`]),
+);
+
+/**
+ * Four builds from one config:
  * - `vite` (serve): the demo, with the mock reference API as dev-server middleware;
  * - `vite build`: the library as ES modules with `lit` and `@floating-ui/dom` left external;
  * - `vite build --mode cdn`: a self-contained entry that registers the tags, plus the chunks
  *   it imports on first use (the menu's popup, the dialog's, notice's, banner's and list's
- *   views, fetchBackend's request), next to it in dist/cdn/.
+ *   views, fetchBackend's request), next to it in dist/cdn/;
+ * - `vite build --mode cdn-elements` (run by scripts/build-extras.mjs): the same, one entry per
+ *   tag, in dist/cdn/elements/ (a page mixes these or uses the entry above, not both).
  */
 export default defineConfig(({ command, mode }) => {
   if (command === 'serve') {
@@ -62,27 +76,33 @@ export default defineConfig(({ command, mode }) => {
       plugins: [mockApiPlugin()],
     };
   }
-  if (mode === 'cdn') {
-    // Not lib mode: Vite keeps whitespace in ES-format libraries, and this file is shipped as is.
+  if (mode === 'cdn' || mode === 'cdn-elements') {
+    // Not lib mode: Vite keeps whitespace in ES-format libraries, and these files are shipped as is.
+    const elements = mode === 'cdn-elements';
     return {
       plugins: [minifyCssLiterals()],
       // Relative: the chunks' preloads resolve next to the entry, wherever the folder is served.
       base: './',
       build: {
-        outDir: 'dist/cdn',
+        outDir: elements ? 'dist/cdn/elements' : 'dist/cdn',
         emptyOutDir: true,
         minify: true,
         target: 'es2022',
         sourcemap: true,
         copyPublicDir: false,
         rollupOptions: {
-          input: 'src/define.ts',
+          // One entry with everything, or (cdn-elements) one entry per tag, whose shared code
+          // (Lit, the store…) is in chunks of their own. Two builds: in one, the everything
+          // entry would load the per-tag split, a score of small files.
+          input: elements
+            ? Object.fromEntries(Object.entries(elementEntries).map(([name, file]) => [name.slice('elements/'.length), file]))
+            : 'src/define.ts',
           // The entry also exports what its chunks import from it (under short internal names,
           // not API). Rolldown still puts Lit, which the entry and the lazy views share, in a
           // chunk of its own that the entry imports: two files on first load.
           preserveEntrySignatures: 'allow-extension',
           // Chunks are imported by the entry with relative URLs, so the folder is copied whole.
-          output: { format: 'es', entryFileNames: 'chat-block-elements.js', chunkFileNames: '[name]-[hash].js' },
+          output: { format: 'es', entryFileNames: elements ? '[name].js' : 'chat-block-elements.js', chunkFileNames: '[name]-[hash].js' },
         },
       },
     };
@@ -99,6 +119,7 @@ export default defineConfig(({ command, mode }) => {
         entry: {
           index: 'src/index.ts',
           define: 'src/define.ts',
+          ...elementEntries,
           react: 'src/react.ts',
           'strings/locales/es': 'src/strings/locales/es.ts',
           'strings/locales/hi': 'src/strings/locales/hi.ts',

@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 // The last step of `npm run build`: what dist/ ships besides the bundles and declarations.
-// - dist/cdn/: the classic-script loader and the CDN file's types;
+// - dist/cdn/: the classic-script loader and the CDN file's types; dist/cdn/elements/, the
+//   CDN files per tag, with their types;
 // - editor data and framework types, generated from custom-elements.json (the manifest is the
 //   single source): VS Code custom data, JetBrains web-types, JSX (React 19 raw tags), Vue
 //   GlobalComponents and Svelte svelteHTML.IntrinsicElements.
 // The generators are the custom-element-*-integration family. Their TypeScript output is
 // patched where it does not compile or types the wrong thing (see `patch*` below).
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
 import { generateVsCodeCustomElementData } from 'custom-element-vs-code-integration';
 import { generateJetBrainsWebTypes } from 'custom-element-jet-brains-integration';
 import { generateJsxTypes } from 'custom-element-jsx-integration';
@@ -30,6 +32,14 @@ write(
   `${dist}cdn/chat-block-elements.loader.d.ts`,
   `// A classic script with no exports: it adds chat-block-elements.js (next to it) as a module script.\nexport {};\n`,
 );
+
+// --- dist/cdn/elements/: one file per tag (vite.config.ts, mode cdn-elements), each typed as the
+// package's own per-tag entry.
+await build({ configFile: `${root}vite.config.ts`, root, mode: 'cdn-elements', logLevel: 'warn' });
+for (const file of readdirSync(`${root}src/elements`).filter((f) => f.endsWith('.ts'))) {
+  const tag = file.slice(0, -3);
+  write(`${dist}cdn/elements/${tag}.d.ts`, `// Registers <${tag}> (Lit included) and exports what chat-block-elements/elements/${tag}.js does.\nexport * from '../../elements/${tag}.js';\n`);
+}
 
 // --- Editor data and framework types from the manifest.
 const manifest = JSON.parse(read(`${root}custom-elements.json`));
@@ -171,4 +181,4 @@ ${renamed
 // Runtime stubs so `import 'chat-block-elements/vue'` (or /jsx, /svelte) also works outside type positions.
 for (const name of ['jsx', 'vue', 'svelte']) write(`${dist}${name}.js`, '// Types only: see the .d.ts next to this file.\nexport {};\n');
 
-console.log(`build-extras: dist/cdn loader and types; editor data and JSX / Vue / Svelte types for ${elements.length} elements`);
+console.log(`build-extras: dist/cdn loader, per-tag files and types; editor data and JSX / Vue / Svelte types for ${elements.length} elements`);

@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 // Only the side-effect-free entry: nothing may be registered by importing it.
 import { ChatConfirmDialog, ChatHeaderMenu, ChatMenuItem, ChatStatusPill } from '../src/index.js';
 
@@ -17,12 +17,18 @@ describe('entry points and define()', () => {
     for (const tag of TAGS) expect(customElements.get(tag) === undefined, tag).to.equal(true);
   });
 
-  it('define() registers the element and the elements it renders, and a second call does not throw', () => {
+  it('define() registers the element and the elements it renders; the menu registers its dialog with its popup', async () => {
     ChatHeaderMenu.define();
     // Compared as booleans: chai would print the whole class on a failure.
     expect(customElements.get('chat-header-menu') === ChatHeaderMenu).to.equal(true);
     expect(customElements.get('chat-menu-item') === ChatMenuItem).to.equal(true);
+    // A closed menu needs no dialog: it comes with the popup's module, on the first open.
+    expect(customElements.get('chat-confirm-dialog') === undefined).to.equal(true);
+    const menu = await fixture<ChatHeaderMenu>(html`<chat-header-menu customer="+919999999999"></chat-header-menu>`);
+    menu.show();
+    await menu.updateComplete;
     expect(customElements.get('chat-confirm-dialog') === ChatConfirmDialog).to.equal(true);
+    menu.hide();
     expect(() => ChatHeaderMenu.define()).not.to.throw();
   });
 

@@ -19,3 +19,12 @@ export function defineElement(
   const taken = registry.getName?.(ctor);
   registry.define(tag, taken ? class extends (ctor as unknown as typeof HTMLElement) {} : ctor);
 }
+
+/**
+ * The registry elements in `el`'s shadow root are created from: the scoped registry the
+ * root was attached with, else the global one. For a dependency defined on first use.
+ */
+export function registryOf(el: Element): CustomElementRegistry {
+  const root = el.shadowRoot as (ShadowRoot & { customElementRegistry?: CustomElementRegistry | null }) | null;
+  return root?.customElementRegistry ?? customElements;
+}

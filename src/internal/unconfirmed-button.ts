@@ -2,7 +2,7 @@ import { html } from 'lit';
 import type { CustomerBlockState } from '../state/block-store.js';
 import type { ChatStrings } from '../strings/en.js';
 import type { BlockedCustomerElement } from './blocked-customer-element.js';
-import { unconfirmedOffer } from './unconfirmed.js';
+import { unconfirmedOffer } from './unconfirmed-offer.js';
 
 /**
  * The notice's and banner's button for an unconfirmed change: Check (`::part(check)`) or

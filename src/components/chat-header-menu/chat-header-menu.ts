@@ -10,7 +10,6 @@ import type { BlockAction } from '../../events.js';
 import { format } from '../../strings/registry.js';
 import { displayName, isolate } from '../../state/customer-id.js';
 import { ChatMenuItem } from '../chat-menu-item/chat-menu-item.js';
-import { ChatConfirmDialog } from '../chat-confirm-dialog/chat-confirm-dialog.js';
 import { dialogView } from '../chat-confirm-dialog/dialog-view-module.js';
 import { openedStyles, styles } from './chat-header-menu.styles.js';
 import { addStyles } from '../../internal/add-styles.js';
@@ -142,7 +141,9 @@ const undoWindow = { fromAttribute: (value: string | null) => (value === null ? 
  */
 export class ChatHeaderMenu extends CustomerElement {
   static override readonly tagName = 'chat-header-menu';
-  static readonly dependencies = { 'chat-menu-item': ChatMenuItem, 'chat-confirm-dialog': ChatConfirmDialog };
+  // Its <chat-confirm-dialog> is registered by the popup's module (menu-popup.ts): a closed
+  // menu needs none, and a page of closed menus loads none of it.
+  static readonly dependencies = { 'chat-menu-item': ChatMenuItem };
   static override styles = styles;
   static override properties: Record<string, ChatPropertyDeclaration> = {
     customerName: { attribute: 'customer-name', initial: '' },

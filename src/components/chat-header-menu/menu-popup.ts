@@ -12,7 +12,8 @@ import { displayName } from '../../state/customer-id.js';
 import type { BlockStore } from '../../state/block-store.js';
 import type { ChatStrings } from '../../strings/en.js';
 import type { ChatMenuItem } from '../chat-menu-item/chat-menu-item.js';
-import type { ChatConfirmDialog } from '../chat-confirm-dialog/chat-confirm-dialog.js';
+import { ChatConfirmDialog } from '../chat-confirm-dialog/chat-confirm-dialog.js';
+import { defineElement, registryOf } from '../../internal/define.js';
 import { popupStyles } from './popup.styles.js';
 import { UndoToast } from './undo-toast.js';
 import { ownDialog } from '../../internal/own-dialog.js';
@@ -73,6 +74,8 @@ export class MenuPopup {
     private readonly parts: MenuHostParts,
   ) {
     addStyles(host.renderRoot as ShadowRoot, popupStyles);
+    // The dialog a choice opens: the menu's own, or one the host put in the page.
+    defineElement(ChatConfirmDialog, ChatConfirmDialog.tagName, registryOf(host));
   }
 
   #outsidePointer = (event: PointerEvent) => {

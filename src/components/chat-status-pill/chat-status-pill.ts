@@ -3,11 +3,14 @@ import { CustomerElement } from '../../internal/customer-element.js';
 import type { ChatPropertyDeclaration } from '../../internal/base-element.js';
 import { warnOnce } from '../../internal/warn-once.js';
 import type { CustomerBlockState } from '../../state/block-store.js';
-import { requestBlockChange } from '../../state/request-block-change.js';
 import { styles } from './chat-status-pill.styles.js';
 import { format } from '../../strings/registry.js';
 import { REFRESH_MS, timeUntil } from '../../internal/time-format.js';
-import { resolveUnconfirmed, unconfirmedLabel, unconfirmedOffer } from '../../internal/unconfirmed.js';
+import { unconfirmedLabel, unconfirmedOffer } from '../../internal/unconfirmed-offer.js';
+import { lazyModule, reportViewFailure } from '../../internal/lazy.js';
+
+// What Retry and Check do: loaded when a pill first offers one (see updated()).
+const retryModule = lazyModule(() => import('./pill-retry.js'));
 
 export type PillStatus = 'active' | 'blocked' | 'blocking' | 'unblocking' | 'unblocked' | 'unconfirmed' | 'error';
 
@@ -215,7 +218,19 @@ export class ChatStatusPill extends CustomerElement {
     }
   }
 
+  /** A pill that offers Retry or Check: its updateComplete includes loading what they do. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const result = await super.getUpdateComplete();
+    if (this.#offersRetry() && !retryModule.now) await retryModule.load().catch(() => {});
+    return result;
+  }
+
+  #offersRetry(): boolean {
+    return this.#shownStatus === 'error' || this.#shownStatus === 'unconfirmed';
+  }
+
   protected override updated(): void {
+    if (this.#offersRetry()) retryModule.load().catch(() => {});
     if (this.#timer !== undefined) this.#stopTimer();
     const end = this.#shownUntil();
     // Counted from the clock as it is now: if the end passed since render(), at once.
@@ -243,16 +258,12 @@ export class ChatStatusPill extends CustomerElement {
   }
 
   async #retry(): Promise<void> {
-    const state = this.customerState;
-    if (!state || (!state.error && !state.unconfirmed)) return;
     const hadFocus = !!this.shadowRoot?.activeElement;
-    // The outcome lands in the store (and a chat-block-error event); nothing more to do here.
-    if (state.unconfirmed) void resolveUnconfirmed(this, this.store, state);
-    else {
-      const failed = state.error!;
-      const again = { reason: failed.reason, until: failed.until && Date.parse(failed.until) > Date.now() ? failed.until : null };
-      requestBlockChange(this, this.store, failed.customer, failed.action, again).catch(() => {});
-    }
+    // Loaded when the button showed (here at once, then); the outcome lands in the store.
+    const module = retryModule.now ?? (await retryModule.load().catch((error) => reportViewFailure(this, error)));
+    const state = this.customerState;
+    if (!module || !state) return;
+    module.retryFromPill(this, this.store, state);
     await this.updateComplete;
     // Retry is gone while the request runs: keep keyboard focus on the pill, not <body>.
     if (hadFocus && !this.shadowRoot?.activeElement) this.renderRoot.querySelector<HTMLElement>('[part~="pill"]')?.focus();
