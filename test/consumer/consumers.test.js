@@ -114,7 +114,7 @@ test('Angular 21: ngc with strictTemplates (CUSTOM_ELEMENTS_SCHEMA) types events
   }
 });
 
-test('plain HTML: import map, CDN file and classic-script loader each block; the CDN types resolve', async () => {
+test('plain HTML: import map (per-tag entries), CDN file, CDN per-tag files and classic-script loader each block; the CDN types resolve', async () => {
   const dir = join(work.dir, 'html');
   const tsc = await timed('html tsc', () => run(work.bin('tsc'), ['-p', 'tsconfig.json'], dir));
   assert.equal(tsc.code, 0, `tsc failed:\n${tsc.out}`);
@@ -123,6 +123,7 @@ test('plain HTML: import map, CDN file and classic-script loader each block; the
     await timed('html browser', async () => {
       await driveOne(`${site.url}html/importmap.html`, '+916666666666');
       await driveOne(`${site.url}html/cdn.html`, '+917777777777');
+      await driveOne(`${site.url}html/cdn-elements.html`, '+917777777770');
       await driveOne(`${site.url}html/loader.html`, '+918888888888');
     });
   } finally {
@@ -135,7 +136,7 @@ test('publint --strict and @arethetypeswrong/cli (esm-only) pass on the tarball'
   assert.equal(publint.code, 0, publint.out);
   assert.match(publint.out, /All good/);
   const attw = await timed('attw', () =>
-    run(join(repo, 'node_modules/.bin/attw'), [tarball.file, '--profile', 'esm-only', '--format', 'ascii', '--include-entrypoints', './locales/es.js'], repo),
+    run(join(repo, 'node_modules/.bin/attw'), [tarball.file, '--profile', 'esm-only', '--format', 'ascii', '--include-entrypoints', './locales/es.js', './elements/chat-status-pill.js'], repo),
   );
   assert.equal(attw.code, 0, attw.out);
 });

@@ -1,7 +1,9 @@
 // Angular's npm packages are partially compiled; without the CLI's linker step, @angular/compiler links them at run time.
 import '@angular/compiler';
 import { bootstrapApplication } from '@angular/platform-browser';
-import 'chat-block-elements/define.js';
+// Only the tags this app shows, each from its own entry (the menu registers its items' tag).
+import 'chat-block-elements/elements/chat-status-pill.js';
+import 'chat-block-elements/elements/chat-header-menu.js';
 import { AppComponent } from './app.component.js';
 
 // The host's backend: accepts every request.

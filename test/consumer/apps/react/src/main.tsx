@@ -1,5 +1,7 @@
 import { createRoot } from 'react-dom/client';
-import 'chat-block-elements/define.js';
+// The raw tags, each from its own entry (the wrappers of chat-block-elements/react register every tag themselves).
+import 'chat-block-elements/elements/chat-status-pill.js';
+import 'chat-block-elements/elements/chat-header-menu.js';
 import { Wrappers } from './wrappers.js';
 import { RawTags } from './raw-tags.js';
 
