@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
@@ -12,7 +13,7 @@ const USAGE = `Usage: chat-block-relay [options]
 Serves the relay between chat-block-elements and the chat API, with a signed-cookie sign-in.
 
 Options:
-  --port <n>              Port to listen on (default 8787)
+  --port <n>              Port to listen on (default 8787; 0 picks a free one)
   --host <address>        Address to listen on (default 127.0.0.1)
   --upstream <url>        The chat API's base URL (or CHAT_API_URL)
   --upstream-timeout <ms> How long a chat API call may take before it counts as lost (default 5000)
@@ -21,86 +22,116 @@ Options:
                           ./chat-block-relay-data)
   --allowed-origin <url>  Another origin whose pages may call the relay (repeatable)
   --agents <file>         JSON list of agents [{"id","name","canBlock","password"?}] who may sign in
-  --secret-env <name>     The environment variable holding the cookie secret, ≥ 32 characters
-                          (default RELAY_SECRET)
+                          (default: one agent, {"id":"agent","name":"Agent","canBlock":true})
+  --secret-env <name>     The environment variable holding the cookie secret, at least 32
+                          characters (default RELAY_SECRET; unset: a random one, so sign-ins
+                          last until the relay stops)
   --base-path <path>      Serve under this path, e.g. /api (default: the root)
+  --heartbeat <ms>        A comment on every event stream this often (default 15000)
   --mock-upstream         Start the built-in mock of the chat API and use it (to try the relay)
   --help                  Show this help
 
 The API key is read from the environment only, so it never shows in a process list or a log.`;
+
+const OPTIONS = {
+  port: { type: 'string' }, host: { type: 'string' }, upstream: { type: 'string' }, 'upstream-timeout': { type: 'string' },
+  'api-key-env': { type: 'string' }, database: { type: 'string' }, 'allowed-origin': { type: 'string', multiple: true },
+  agents: { type: 'string' }, 'secret-env': { type: 'string' }, 'base-path': { type: 'string' }, heartbeat: { type: 'string' },
+  'mock-upstream': { type: 'boolean' }, help: { type: 'boolean' },
+} as const;
 
 function fail(message: string): never {
   console.error(`chat-block-relay: ${message}\n\nRun chat-block-relay --help for the options.`);
   process.exit(2);
 }
 
-async function main(): Promise<void> {
-  let args;
+/** A whole number within bounds, or a clear failure naming the flag. */
+function whole(flag: string, text: string | undefined, fallback: number, min: number, max: number): number {
+  if (text === undefined) return fallback;
+  const value = /^\d+$/.test(text) ? Number(text) : NaN;
+  if (!(value >= min && value <= max)) fail(`--${flag} must be a whole number from ${min} to ${max} (got ${JSON.stringify(text)}).`);
+  return value;
+}
+
+function readArgs() {
   try {
-    args = parseArgs({
-      options: {
-        port: { type: 'string' }, 'upstream-timeout': { type: 'string' }, host: { type: 'string' }, upstream: { type: 'string' },
-        'api-key-env': { type: 'string' }, database: { type: 'string' }, 'allowed-origin': { type: 'string', multiple: true },
-        agents: { type: 'string' }, 'secret-env': { type: 'string' }, 'base-path': { type: 'string' },
-        'mock-upstream': { type: 'boolean' }, help: { type: 'boolean' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }).values;
+    return parseArgs({ options: OPTIONS, strict: true, allowPositionals: false }).values;
   } catch (error) {
-    fail(error instanceof Error ? error.message : String(error));
+    // node's own wording, without its advice about positionals.
+    fail(String(error instanceof Error ? error.message : error).split('. ')[0].replace(/\.$/, '') + '.');
   }
-  if (args.help) {
-    console.log(USAGE);
-    return;
+}
+
+function readAgents(file: string | undefined): Agent[] {
+  if (!file) return [{ id: 'agent', name: 'Agent', canBlock: true }];
+  let agents: unknown;
+  try {
+    agents = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    fail(`--agents: could not read ${file} (${error instanceof Error ? error.message : String(error)}).`);
   }
-  const port = Number(args.port ?? 8787);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a port number (got ${args.port}).`);
-  const timeoutMs = Number(args['upstream-timeout'] ?? 5000);
-  if (!Number.isInteger(timeoutMs) || timeoutMs < 100 || timeoutMs > 120_000) fail(`--upstream-timeout must be 100 to 120000 ms (got ${args['upstream-timeout']}).`);
+  if (!Array.isArray(agents) || !agents.length || !agents.every((a) => typeof a?.id === 'string' && typeof a?.name === 'string')) {
+    fail('--agents must be a JSON list of {"id", "name", "canBlock"} objects.');
+  }
+  return agents.map((a) => ({ ...a, canBlock: a.canBlock !== false }));
+}
+
+/** Where the data lives, for the log: a PostgreSQL URL without its password. */
+function describeDatabase(location: string): string {
+  if (!/^postgres(ql)?:\/\//.test(location)) return `PGlite in ${location}`;
+  const url = new URL(location);
+  if (url.password) url.password = '***';
+  return `PostgreSQL at ${url}`;
+}
+
+async function main(): Promise<void> {
+  const args = readArgs();
+  if (args.help) return void console.log(USAGE);
+  const port = whole('port', args.port, 8787, 0, 65535);
+  const timeoutMs = whole('upstream-timeout', args['upstream-timeout'], 5000, 100, 120_000);
+  const heartbeatMs = whole('heartbeat', args.heartbeat, 15_000, 100, 3_600_000);
   const keyEnv = args['api-key-env'] ?? 'CHAT_API_KEY';
   let apiKey = process.env[keyEnv];
   let upstreamUrl = args.upstream ?? process.env.CHAT_API_URL;
-  if (args['mock-upstream']) {
-    apiKey ??= 'mock-api-key';
-    const mock = await startReferenceMock({ apiKey });
-    upstreamUrl = mock.url;
-    console.log(`chat-block-relay: using the mock chat API at ${mock.url}`);
+  if (args['mock-upstream'] && args.upstream) fail('give --upstream or --mock-upstream, not both.');
+  if (!args['mock-upstream']) {
+    if (!upstreamUrl) fail('give the chat API with --upstream <url> (or CHAT_API_URL), or try it with --mock-upstream.');
+    if (!/^https?:\/\/[^/]/.test(upstreamUrl)) fail(`--upstream must be an http(s) URL (got ${JSON.stringify(upstreamUrl)}).`);
+    if (!apiKey) fail(`set the chat API key in the environment variable ${keyEnv}.`);
   }
-  if (!upstreamUrl) fail('give the chat API with --upstream <url> (or CHAT_API_URL), or try it with --mock-upstream.');
-  if (!/^https?:\/\//.test(upstreamUrl)) fail(`--upstream must be an http(s) URL (got ${upstreamUrl}).`);
-  if (!apiKey) fail(`set the chat API key in the environment variable ${keyEnv}.`);
   const secretEnv = args['secret-env'] ?? 'RELAY_SECRET';
-  const secret = process.env[secretEnv];
-  if (!secret || secret.length < 32) fail(`set a cookie secret of at least 32 characters in ${secretEnv}.`);
-  let agents: Agent[] = [{ id: 'agent', name: 'Agent', canBlock: true }];
-  if (args.agents) {
-    try {
-      agents = JSON.parse(readFileSync(args.agents, 'utf8')) as Agent[];
-    } catch (error) {
-      fail(`--agents: could not read ${args.agents} (${error instanceof Error ? error.message : String(error)}).`);
-    }
-    if (!Array.isArray(agents) || !agents.every((a) => typeof a?.id === 'string' && typeof a?.name === 'string')) {
-      fail('--agents must be a JSON list of {"id", "name", "canBlock"} objects.');
-    }
-  }
+  let secret = process.env[secretEnv];
+  if (secret !== undefined && secret.length < 32) fail(`the cookie secret in ${secretEnv} must be at least 32 characters.`);
+  const agents = readAgents(args.agents);
   for (const origin of args['allowed-origin'] ?? []) {
-    if (!/^https?:\/\/[^/]+$/.test(origin)) fail(`--allowed-origin must be an origin like https://crm.example.com (got ${origin}).`);
+    if (!/^https?:\/\/[^/]+$/.test(origin)) fail(`--allowed-origin must be an origin like https://crm.example.com (got ${JSON.stringify(origin)}).`);
   }
+  const basePath = args['base-path'] ?? '';
+  if (basePath && !/^\/[\w\-./]*[^/]$/.test(basePath)) fail(`--base-path must start with / and not end with one, like /api (got ${JSON.stringify(basePath)}).`);
+  if (!secret) {
+    secret = randomBytes(32).toString('base64url');
+    console.error(`chat-block-relay: no ${secretEnv} set: signing cookies with a random secret, so sign-ins last until the relay stops.`);
+  }
+
+  const mock = args['mock-upstream'] ? await startReferenceMock({ apiKey: (apiKey ??= 'mock-api-key') }) : null;
+  if (mock) console.log(`chat-block-relay: using the mock chat API at ${(upstreamUrl = mock.url)}`);
+  const database = args.database ?? process.env.DATABASE_URL ?? './chat-block-relay-data';
   const relay = createRelay({
-    upstream: { baseUrl: upstreamUrl, apiKey, timeoutMs },
-    database: args.database ?? process.env.DATABASE_URL ?? './chat-block-relay-data',
-    auth: cookieAuth({ secret, agents: agents.map((a) => ({ ...a, canBlock: a.canBlock !== false })) }),
+    upstream: { baseUrl: upstreamUrl!, apiKey: apiKey!, timeoutMs },
+    database,
+    auth: cookieAuth({ secret, agents }),
     allowedOrigins: args['allowed-origin'] ?? [],
-    basePath: args['base-path'] ?? '',
+    basePath,
+    heartbeatMs,
   });
   await relay.ready;
+  console.log(`chat-block-relay: database: ${describeDatabase(database)}`);
   const server = serve({ fetch: relay.fetch, port, hostname: args.host ?? '127.0.0.1' }, (info) => {
-    console.log(`chat-block-relay: listening on http://${info.address}:${info.port}${args['base-path'] ?? ''}`);
+    console.log(`chat-block-relay: listening on http://${info.address}:${info.port}${basePath}`);
   });
   const stop = () => {
     server.close();
-    void relay.close().finally(() => process.exit(0));
+    void Promise.all([relay.close(), mock?.close()]).finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

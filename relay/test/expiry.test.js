@@ -92,14 +92,14 @@ test('the job is durable: a relay stopped before `until` and started after it en
   t.after(() => dataDir && rmSync(dataDir, { recursive: true, force: true }));
   const db = await freshDatabase({ dataDir });
   t.after(db.drop);
-  const first = await openRelay({ mock: shared.mock, database: db.url });
+  const first = await openRelay({ mock: shared.mock, database: db.database });
   const phone = newPhone();
   const end = soon(700);
   assert.equal((await (await signIn(first.relay, 'asha')).block(phone, { until: end })).status, 201);
   await first.stop();
   await wait(Math.max(0, Date.parse(end) - Date.now()) + 200);
   assert.equal(shared.mock.calls.get(`unblock ${phone}`), undefined, 'nobody was there to end it');
-  const second = await openRelay({ mock: shared.mock, database: db.url });
+  const second = await openRelay({ mock: shared.mock, database: db.database });
   t.after(second.stop);
   const asha = await signIn(second.relay, 'asha');
   const done = await settled(asha, phone);

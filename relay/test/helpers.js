@@ -4,7 +4,9 @@
 import { after, before, beforeEach } from 'node:test';
 import pg from 'pg';
 import { createRelay, cookieAuth } from '../dist/index.js';
+import { wrapPglite } from '../dist/db/pglite.js';
 import { startReferenceMock } from '../dist/reference-mock.js';
+import { templatedPglite } from './pglite-template.js';
 
 export const DB_KIND = process.env.RELAY_TEST_DB === 'postgres' ? 'postgres' : 'pglite';
 export const API_KEY = 'test-chat-api-key-3f9a';
@@ -39,16 +41,26 @@ async function admin(sql) {
 }
 
 /**
- * A database no other test uses: `{ url, drop }`. On PGlite `memory://` (or a data directory
- * when asked), on PostgreSQL a new database, dropped by `drop()` once what uses it is closed.
+ * A database no other test uses: `{ database, drop }`, `database` being what `createRelay`
+ * takes. On PGlite an open in-memory database (or `dataDir`, initialised), both started from
+ * a saved empty data directory; on PostgreSQL a new database. `drop()` closes or drops it,
+ * once what uses it is closed.
  */
 export async function freshDatabase({ dataDir } = {}) {
-  if (DB_KIND === 'pglite') return { url: dataDir ?? 'memory://', drop: async () => {} };
+  if (DB_KIND === 'pglite') {
+    const pglite = await templatedPglite(dataDir);
+    if (dataDir) {
+      await pglite.close();
+      return { database: dataDir, drop: async () => {} };
+    }
+    const database = wrapPglite(pglite);
+    return { database, drop: () => database.close() };
+  }
   const name = `relay_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
   await admin(`CREATE DATABASE ${name}`);
   const url = new URL(adminUrl());
   url.pathname = `/${name}`;
-  return { url: String(url), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+  return { database: String(url), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
 /** The options every test relay has: the mock's URL and key, short timeouts and retries. */
@@ -69,8 +81,8 @@ export function relayOptions(mock, database, options = {}) {
  */
 export async function openRelay({ mock, database, ...options } = {}) {
   const upstream = mock ?? (await startReferenceMock({ apiKey: API_KEY }));
-  const db = database ? { url: database, drop: async () => {} } : await freshDatabase();
-  const relay = createRelay(relayOptions(upstream, db.url, options));
+  const db = database ? { database, drop: async () => {} } : await freshDatabase();
+  const relay = createRelay(relayOptions(upstream, db.database, options));
   await relay.ready;
   const stop = async () => {
     await relay.close();
@@ -188,6 +200,13 @@ export const settled = (agent, phone, ms = 5000) =>
     const s = await agent.status(phone);
     return s.body.pending === null && s.body;
   }, ms, `${phone} to settle`);
+
+/** Waits until `phone` is unblocked with nothing pending (a timed block ended); resolves with its state. */
+export const ended = (agent, phone, ms = 5000) =>
+  until(async () => {
+    const s = await agent.status(phone);
+    return !s.body.blocked && s.body.pending === null && s.body;
+  }, ms, `${phone}'s block to end`);
 
 /** Parses one SSE block (the text between blank lines) into { id, event, data, retry, comment }. */
 function parseEvent(block) {

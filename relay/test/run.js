@@ -18,7 +18,7 @@ for (const db of ['pglite', 'postgres']) {
     continue;
   }
   console.log(`\n== relay tests on ${db}\n`);
-  const run = spawnSync(process.execPath, ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', '--test-reporter-destination=' + join(here, `.${db}.tap`), ...files], {
+  const run = spawnSync(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', '--test-reporter-destination=' + join(here, `.${db}.tap`), ...files], {
     stdio: 'inherit', env: { ...process.env, RELAY_TEST_DB: db },
   });
   const tap = (await import('node:fs')).readFileSync(join(here, `.${db}.tap`), 'utf8');

@@ -3,7 +3,11 @@ import type { Database, Queryable } from './database.js';
 
 /** The embedded PostgreSQL (WebAssembly): one connection, in a data directory or in memory. */
 export async function openPglite(dataDir: string): Promise<Database> {
-  const db = await PGlite.create(dataDir === 'memory://' ? undefined : dataDir);
+  return wrapPglite(await PGlite.create(dataDir === 'memory://' ? undefined : dataDir));
+}
+
+/** A PGlite opened by the caller (say, from a saved data directory), as the relay's `Database`. */
+export function wrapPglite(db: PGlite): Database {
   const wrap = (q: { query: PGlite['query']; exec: PGlite['exec'] }): Queryable => ({
     async query<Row>(sql: string, params: unknown[] = []) {
       return (await q.query<Row>(sql, params)).rows;
@@ -18,11 +22,8 @@ export async function openPglite(dataDir: string): Promise<Database> {
     query: base.query,
     exec: base.exec,
     transaction: (work) => db.transaction((tx) => work(wrap(tx))),
-    async listen(channel, onNotify) {
-      // In-process: the connection cannot be lost, so there is nothing to reconnect.
-      const stop = await db.listen(channel, onNotify);
-      return stop;
-    },
+    // In-process: the connection cannot be lost, so there is nothing to reconnect.
+    listen: (channel, onNotify) => db.listen(channel, onNotify),
     close: () => db.close(),
   };
 }
