@@ -43,7 +43,7 @@ export function readChangeBody(action: Action, body: unknown, now = Date.now()):
   const name = text('name', LIMITS.name);
   const reason = action === 'block' ? text('reason', LIMITS.reason) : null;
   let until: string | null = null;
-  if (action === 'block' && data.until !== undefined && data.until !== null) {
+  if (action === 'block' && data.until !== undefined && data.until !== null && data.until !== '') {
     const ms = typeof data.until === 'string' ? Date.parse(data.until) : NaN;
     if (Number.isNaN(ms)) problems.push('until must be an ISO 8601 time');
     else if (ms <= now) problems.push('until must be in the future');

@@ -1,17 +1,11 @@
 // The change stream (Server-Sent Events) over real HTTP: every committed change with its
 // revision as id, exact resume from Last-Event-ID and ?after= while changes keep coming,
 // heartbeats, and `reset` when the log cannot serve a resume point.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { newPhone, serveHttp, settled, sharedRelay, signInHttp, until } from './helpers.js';
+import { newPhone, settled, sharedRelay, signInHttp, until } from './helpers.js';
 
-const shared = sharedRelay({ heartbeatMs: 150 });
-let http;
-before(async () => {
-  await shared.ready;
-  http = await serveHttp(shared.relay.fetch);
-});
-after(() => http?.close());
+const shared = sharedRelay({ heartbeatMs: 150 }, { http: true });
 
 /** The revisions in the change log after `after`, in order: what a resumed stream must carry. */
 async function logAfter(after) {
@@ -20,7 +14,7 @@ async function logAfter(after) {
 }
 
 test('the stream: headers for proxies, retry, a ready event at the newest revision, heartbeats', async () => {
-  const asha = await signInHttp(http.url, 'asha');
+  const asha = await signInHttp(shared.url, 'asha');
   await asha.block(newPhone());
   const [newest] = (await logAfter(0)).slice(-1);
   const { response, stream } = await asha.events();
@@ -36,7 +30,7 @@ test('the stream: headers for proxies, retry, a ready event at the newest revisi
 });
 
 test('every committed change is pushed, id = revision: block, confirmation, unblock, refusal rollback, expiry', async () => {
-  const [asha, ben] = [await signInHttp(http.url, 'asha'), await signInHttp(http.url, 'ben')];
+  const [asha, ben] = [await signInHttp(shared.url, 'asha'), await signInHttp(shared.url, 'ben')];
   const phone = newPhone();
   const { stream } = await ben.events();
   await stream.wait(1, 'ready');
@@ -71,7 +65,7 @@ test('every committed change is pushed, id = revision: block, confirmation, unbl
 });
 
 test('resume is exact from Last-Event-ID and from ?after=, while changes keep committing', async () => {
-  const asha = await signInHttp(http.url, 'asha');
+  const asha = await signInHttp(shared.url, 'asha');
   const phones = Array.from({ length: 4 }, () => newPhone());
   for (const phone of phones) await asha.block(phone);
   const start = (await logAfter(0)).at(-1);
@@ -102,7 +96,7 @@ test('resume is exact from Last-Event-ID and from ?after=, while changes keep co
 });
 
 test('a resume point the log cannot serve gets `reset` (beyond the newest, or pruned), then live changes', async () => {
-  const asha = await signInHttp(http.url, 'asha');
+  const asha = await signInHttp(shared.url, 'asha');
   const beyond = await asha.events('?after=999999999');
   const [reset] = await beyond.stream.wait(1, 'reset');
   assert.equal(reset.id, String((await logAfter(0)).at(-1)), 'its id is where to resume after re-reading');
@@ -123,7 +117,7 @@ test('a resume point the log cannot serve gets `reset` (beyond the newest, or pr
 });
 
 test('the relay\'s reset (the demo\'s) tells every stream to re-read; close() ends the streams', async () => {
-  const asha = await signInHttp(http.url, 'asha');
+  const asha = await signInHttp(shared.url, 'asha');
   const { stream } = await asha.events();
   await stream.wait(1, 'ready');
   await shared.relay.reset();

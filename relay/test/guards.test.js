@@ -1,9 +1,9 @@
 // Who may do what, and what the relay refuses before writing anything: authorize (401/403,
 // `by` only from the hook), the signed-cookie sign-in, CSRF and CORS, body and field limits,
 // and the per-agent rate limit (429 with Retry-After) that a bulk unblock of 200 still passes.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AGENTS, SECRET, client, newPhone, rowCounts, serveHttp, sharedRelay, signIn, signInHttp, wait } from './helpers.js';
+import { AGENTS, SECRET, client, newPhone, rowCounts, sharedRelay, signIn, signInHttp, wait } from './helpers.js';
 import { cookieAuth } from '../dist/index.js';
 
 // The host's own session check: a bearer token here, else the built-in cookie sign-in.
@@ -14,13 +14,7 @@ const authorize = (request) => {
   return bearer !== undefined ? TOKENS[bearer] ?? null : auth.authorize(request);
 };
 const ALLOWED = 'https://crm.example.com';
-const shared = sharedRelay({ authorize, auth, allowedOrigins: [ALLOWED] });
-let http;
-before(async () => {
-  await shared.ready;
-  http = await serveHttp(shared.relay.fetch);
-});
-after(() => http?.close());
+const shared = sharedRelay({ authorize, auth, allowedOrigins: [ALLOWED] }, { http: true });
 /** A client of the host's own session: a bearer token. */
 const asToken = (token) => client((r) => {
   r.headers.set('Authorization', `Bearer ${token}`);
@@ -28,11 +22,11 @@ const asToken = (token) => client((r) => {
 }, 'http://relay.test', null);
 
 test('without an agent every route is 401 in the reference shape; a forged or foreign cookie is no agent', async () => {
-  const nobody = client((r) => fetch(r), http.url, null);
-  const forged = client((r) => fetch(r), http.url, 'chat_block_agent=asha.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
+  const nobody = client((r) => fetch(r), shared.url, null);
+  const forged = client((r) => fetch(r), shared.url, 'chat_block_agent=asha.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
   const other = cookieAuth({ secret: 'another-secret-that-is-long-enough-000000', agents: AGENTS });
   const login = await other.login(new Request('http://x/auth/login', { method: 'POST', body: JSON.stringify({ agent: 'asha' }) }));
-  const foreign = client((r) => fetch(r), http.url, login.headers.get('set-cookie').split(';')[0]);
+  const foreign = client((r) => fetch(r), shared.url, login.headers.get('set-cookie').split(';')[0]);
   const phone = newPhone();
   const before = await rowCounts(shared.relay);
   for (const who of [nobody, forged, foreign, asToken('token-unknown')]) {
@@ -65,21 +59,21 @@ test('authorize decides: 403 for an agent who may not block; `by` is the hook\'s
 });
 
 test('the signed-cookie sign-in: login sets an HttpOnly cookie, me reads it, logout clears it', async () => {
-  const login = await fetch(`${http.url}/auth/login`, {
+  const login = await fetch(`${shared.url}/auth/login`, {
     method: 'POST', headers: { 'X-Requested-With': 'chat-block-elements', 'Content-Type': 'application/json' }, body: JSON.stringify({ agent: 'ben' }),
   });
   assert.equal(login.status, 200);
   assert.deepEqual(await login.json(), { id: 'ben', name: 'Ben', canBlock: true });
   const cookie = login.headers.get('set-cookie');
   assert.match(cookie, /^chat_block_agent=ben\.[\w-]{43}; Path=\/; HttpOnly; SameSite=Lax; Max-Age=2592000$/);
-  const ben = client((r) => fetch(r), http.url, cookie.split(';')[0]);
+  const ben = client((r) => fetch(r), shared.url, cookie.split(';')[0]);
   assert.deepEqual((await ben.call('GET', '/auth/me')).body, { id: 'ben', name: 'Ben', canBlock: true });
   const agents = await ben.call('GET', '/auth/agents');
   assert.deepEqual(agents.body, AGENTS);
   const logout = await ben.call('POST', '/auth/logout');
   assert.equal(logout.status, 204);
   assert.match(logout.headers.get('set-cookie'), /^chat_block_agent=; Path=\/; HttpOnly; SameSite=Lax; Max-Age=0/);
-  const wrong = await fetch(`${http.url}/auth/login`, { method: 'POST', headers: { 'X-Requested-With': 'chat-block-elements' }, body: JSON.stringify({ agent: 'mallory' }) });
+  const wrong = await fetch(`${shared.url}/auth/login`, { method: 'POST', headers: { 'X-Requested-With': 'chat-block-elements' }, body: JSON.stringify({ agent: 'mallory' }) });
   assert.deepEqual([wrong.status, await wrong.json()], [401, { statusCode: 401, message: 'Unknown agent or wrong password.' }]);
   assert.equal(wrong.headers.get('set-cookie'), null);
   // An agent with a password needs it.
@@ -92,7 +86,7 @@ test('the signed-cookie sign-in: login sets an HttpOnly cookie, me reads it, log
 });
 
 test('CSRF: a write needs the X-Requested-With header and, when an Origin is sent, the relay\'s own or an allowed one', async () => {
-  const asha = await signInHttp(http.url, 'asha');
+  const asha = await signInHttp(shared.url, 'asha');
   const phone = newPhone();
   const before = await rowCounts(shared.relay);
   const noHeader = await asha.block(phone, {}, { headers: { 'X-Requested-With': '' } });
@@ -100,35 +94,35 @@ test('CSRF: a write needs the X-Requested-With header and, when an Origin is sen
   const foreign = await asha.block(phone, {}, { headers: { Origin: 'https://evil.example' } });
   assert.deepEqual([foreign.status, foreign.body], [403, { statusCode: 403, message: 'Requests from https://evil.example are not allowed.' }]);
   assert.equal(foreign.headers.get('access-control-allow-origin'), null);
-  const login = await fetch(`${http.url}/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ agent: 'asha' }) });
+  const login = await fetch(`${shared.url}/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ agent: 'asha' }) });
   assert.equal(login.status, 403, 'signing in is a write too');
   assert.deepEqual(await rowCounts(shared.relay), before);
   assert.equal(shared.mock.calls.get(`block ${phone}`), undefined);
   // The relay's own origin, and the allowed one (with CORS for its cookies).
-  assert.equal((await asha.block(phone, {}, { headers: { Origin: http.url } })).status, 201);
+  assert.equal((await asha.block(phone, {}, { headers: { Origin: shared.url } })).status, 201);
   const allowed = await asha.unblock(phone, {}, { headers: { Origin: ALLOWED } });
   assert.equal(allowed.status, 201);
   assert.equal(allowed.headers.get('access-control-allow-origin'), ALLOWED);
   assert.equal(allowed.headers.get('access-control-allow-credentials'), 'true');
-  const preflight = await fetch(`${http.url}/customer/block`, {
+  const preflight = await fetch(`${shared.url}/customer/block`, {
     method: 'OPTIONS', headers: { Origin: ALLOWED, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type,idempotency-key,x-requested-with' },
   });
   assert.equal(preflight.status, 204);
   assert.equal(preflight.headers.get('access-control-allow-origin'), ALLOWED);
   assert.match(preflight.headers.get('access-control-allow-headers'), /Idempotency-Key/);
-  const evilPreflight = await fetch(`${http.url}/customer/block`, { method: 'OPTIONS', headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'POST' } });
+  const evilPreflight = await fetch(`${shared.url}/customer/block`, { method: 'OPTIONS', headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'POST' } });
   assert.equal(evilPreflight.headers.get('access-control-allow-origin'), null);
 });
 
 test('limits: a body over 16 KiB is 413; field lengths, until in the future and at most a year ahead; nothing is written', async () => {
-  const asha = await signInHttp(http.url, 'asha');
+  const asha = await signInHttp(shared.url, 'asha');
   const phone = newPhone();
   const before = await rowCounts(shared.relay);
   const big = JSON.stringify({ phone, reason: 'x'.repeat(17_000) });
   const tooLarge = await asha.call('POST', '/customer/block', { body: big });
   assert.deepEqual([tooLarge.status, tooLarge.body], [413, { statusCode: 413, message: 'The body is larger than 16384 bytes.' }]);
   // Without a Content-Length (chunked), the relay counts as it reads.
-  const chunked = await fetch(`${http.url}/customer/block`, {
+  const chunked = await fetch(`${shared.url}/customer/block`, {
     method: 'POST', duplex: 'half',
     headers: { cookie: asha.cookie, 'X-Requested-With': 'chat-block-elements', 'Content-Type': 'application/json' },
     body: new ReadableStream({ start(c) { c.enqueue(new TextEncoder().encode(big)); c.close(); } }),
@@ -168,10 +162,14 @@ test('limits: a body over 16 KiB is 413; field lengths, until in the future and 
     const answer = await asha.call('GET', path);
     assert.deepEqual([answer.status, answer.body], [message === 'Cannot GET /nowhere' ? 404 : 400, { statusCode: message === 'Cannot GET /nowhere' ? 404 : 400, message }], path);
   }
-  // A year ahead exactly is allowed.
-  assert.equal((await asha.block(phone, { until: new Date(Date.now() + 365 * 24 * hour).toISOString() })).status, 201);
+  // A year ahead is allowed; null or "" is a field left out.
+  const yearAhead = new Date(Date.now() + 365 * 24 * hour).toISOString();
+  const fine = await asha.block(phone, { until: yearAhead, reason: '', name: null });
+  assert.deepEqual([fine.status, fine.body.until, fine.body.reason, fine.body.name], [201, yearAhead, null, null]);
+  const untilEmpty = await asha.block(newPhone(), { until: '' });
+  assert.deepEqual([untilEmpty.status, untilEmpty.body.until], [201, null]);
   const after = await rowCounts(shared.relay);
-  assert.deepEqual({ ...after, state: after.state - 1, audit: after.audit - 2, changes: after.changes - 2 }, before, 'only the last block wrote');
+  assert.deepEqual({ ...after, state: after.state - 2, audit: after.audit - 4, changes: after.changes - 4 }, before, 'only the last two blocks wrote');
 });
 
 test('a bulk unblock of 200 at the list\'s concurrency passes the rate limit; a runaway script then gets 429 with Retry-After', async () => {

@@ -100,23 +100,29 @@ export async function startRelay(t, options) {
 }
 
 /**
- * One relay (and mock) for every test of a file, started before the first and stopped after
+ * One relay (and mock) for every test of a file (served over HTTP too with `http`), started before the first and stopped after
  * the last; each test uses its own phones (`newPhone()`), and the mock's faults are cleared
  * before each. Read `.relay` and `.mock` inside the tests.
  */
-export function sharedRelay(options) {
+export function sharedRelay(options, { http = false } = {}) {
   let started;
   const shared = {
     relay: null,
     mock: null,
+    /** With `http`: the base URL of the relay served over real HTTP (@hono/node-server). */
+    url: null,
     /** Resolves once both run (root-level hooks of a file may run side by side: await this in another). */
     ready: new Promise((resolve) => (started = resolve)),
   };
   let stop = async () => {};
   before(async () => {
     const opened = await openRelay(options);
-    Object.assign(shared, { relay: opened.relay, mock: opened.mock });
-    stop = opened.stop;
+    const served = http ? await serveHttp(opened.relay.fetch) : null;
+    Object.assign(shared, { relay: opened.relay, mock: opened.mock, url: served?.url ?? null });
+    stop = async () => {
+      await served?.close();
+      await opened.stop();
+    };
     started();
   });
   beforeEach(() => shared.mock?.set({ fault: 'none', latencyMs: 0, faultPhones: [], knownPhones: null }));
