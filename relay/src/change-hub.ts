@@ -20,6 +20,7 @@ interface Client {
 }
 
 const BATCH = 500;
+const RETRY_MS = 1000;
 
 /**
  * Fans committed changes out to this instance's event streams. Each commit NOTIFYs its
@@ -32,6 +33,8 @@ export class ChangeHub {
   readonly #clients = new Set<Client>();
   #last = 0;
   #pumping: Promise<void> = Promise.resolve();
+  #queued = false;
+  #stopped = false;
   #stopListening: (() => Promise<void>) | null = null;
 
   constructor(db: Database) {
@@ -44,6 +47,7 @@ export class ChangeHub {
   }
 
   async stop(): Promise<void> {
+    this.#stopped = true;
     await this.#stopListening?.();
     this.#stopListening = null;
     this.#clients.clear();
@@ -59,9 +63,16 @@ export class ChangeHub {
     void this.pump();
   }
 
-  /** Reads what was committed since the last pump and sends it; runs one at a time. */
+  /**
+   * Reads what was committed since the last pump and sends it. One runs at a time, and
+   * wake-ups that come meanwhile make one more run, not one each. A failed read (the database
+   * is away) is tried again in a second, and after a reconnect.
+   */
   pump(): Promise<void> {
+    if (this.#queued) return this.#pumping;
+    this.#queued = true;
     this.#pumping = this.#pumping.then(async () => {
+      this.#queued = false;
       for (;;) {
         const changes = await changesAfter(this.#db, this.#last, BATCH);
         for (const change of changes) {
@@ -71,7 +82,7 @@ export class ChangeHub {
         if (changes.length < BATCH) return;
       }
     }).catch(() => {
-      // The database is away: the next notification or reconnect pumps again from #last.
+      if (!this.#stopped) setTimeout(() => void this.pump(), RETRY_MS).unref();
     });
     return this.#pumping;
   }

@@ -134,6 +134,9 @@ function outcomeText(outcome: UpstreamOutcome): string {
  * runs it first; a block replaced or ended before `until` no longer matches.
  */
 export async function expireDue(db: Database): Promise<number> {
+  // Most passes find nothing: look before taking the write lock every instance shares.
+  const [due] = await db.query(`SELECT 1 FROM customer_state WHERE blocked AND until <= now() AND pending_action IS NULL LIMIT 1`);
+  if (!due) return 0;
   return db.transaction(async (tx) => {
     await lockWrites(tx);
     const due = await tx.query<StateRow>(
