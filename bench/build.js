@@ -89,6 +89,8 @@ export async function buildAll() {
     shoelace: join(BENCH, 'size/shoelace.js'),
     // The CDN build is the whole library: define.ts registers every tag and re-exports index.ts.
     ...(withLibrary && { cdn: join(ROOT, 'src/define.ts') }),
+    // A list page: the pill's and the menu's own entries (elements/<tag>.js), nothing else.
+    ...(withLibrary && { list: join(BENCH, 'size/list-page.js') }),
   };
   // Sizes come from the project's own production build (vite.config.ts, mode "cdn":
   // the same minifier and CSS-literal minification for the library and every baseline),
@@ -96,37 +98,40 @@ export async function buildAll() {
   await mkdir(sizeDir, { recursive: true });
   const sizes = {};
   for (const [name, entry] of Object.entries(sizeEntries)) sizes[name] = await viteBundle(entry, join(sizeDir, name));
-  // esbuild's metafile (split like the CDN build) only to name the heaviest inputs of the first load.
+  // The same list page from dist/cdn/elements/ as it ships (one build of every tag's file).
+  if (withLibrary) sizes.cdnList = await viteBundle(null, join(sizeDir, 'cdn-elements'), ['chat-status-pill.js', 'chat-header-menu.js']);
+  // esbuild's metafile (split like the CDN build) only to name the heaviest inputs of the list page's first load.
   const { metafile } = await build({
     ...COMMON,
-    entryPoints: { cdn: join(ROOT, 'src/define.ts') },
+    entryPoints: { list: join(BENCH, 'size/list-page.js') },
     outdir: sizeDir,
     splitting: true,
     metafile: true,
     write: false,
   }).catch(() => ({ metafile: { outputs: {} } }));
   await writeFile(join(sizeDir, 'meta.json'), JSON.stringify(metafile));
-  return { pagesDir, pages, sizes, withLibrary, heaviest: withLibrary ? heaviestInputs(metafile, 'cdn') : [] };
+  return { pagesDir, pages, sizes, withLibrary, heaviest: withLibrary ? heaviestInputs(metafile, 'list') : [] };
 }
 
 const gz = (code) => gzipSync(code, { level: 9 }).length;
 
 /**
- * One entry built like `dist/cdn` (vite.config.ts, mode "cdn"). Resolves
- * `{ min, gzip, firstLoad: { min, gzip }, chunks: [{ file, min, gzip, firstLoad }] }`:
- * every file of the output, and which of them a page loads before anything is opened
- * (the entry and what it imports statically; `import()` targets load later).
+ * One entry built like `dist/cdn` (vite.config.ts, mode "cdn"), or with `entry` null the
+ * per-tag files of `dist/cdn/elements` (mode "cdn-elements"), of which a page loads
+ * `pageEntries`. Resolves `{ min, gzip, firstLoad: { min, gzip, files }, chunks: [{ file,
+ * min, gzip, firstLoad }] }`: every file of the output, and which of them a page loads before
+ * anything is opened (the entries and what they import statically; `import()` targets load later).
  */
-async function viteBundle(entry, outDir) {
+async function viteBundle(entry, outDir, pageEntries = ['bundle.js']) {
   await viteBuild({
     configFile: join(ROOT, 'vite.config.ts'),
-    mode: 'cdn',
+    mode: entry ? 'cdn' : 'cdn-elements',
     logLevel: 'silent',
     build: {
       outDir,
       emptyOutDir: true,
       sourcemap: false,
-      rollupOptions: { input: entry, output: { entryFileNames: 'bundle.js' } },
+      ...(entry && { rollupOptions: { input: entry, output: { entryFileNames: 'bundle.js' } } }),
     },
   });
   const files = new Map();
@@ -138,7 +143,7 @@ async function viteBundle(entry, outDir) {
     // Static imports only (`import"./x.js"`, `…from"./x.js"`); `import("./x.js")` is not matched.
     for (const [, dep] of files.get(file).toString().matchAll(/(?:\bfrom|\bimport)\s*["']\.\/([^"']+\.js)["']/g)) visit(dep);
   };
-  visit('bundle.js');
+  pageEntries.forEach(visit);
   const chunks = [...files].map(([file, code]) => ({ file, min: code.length, gzip: gz(code), firstLoad: first.has(file) }));
   chunks.sort((a, b) => b.firstLoad - a.firstLoad || b.gzip - a.gzip);
   const sum = (list, key) => list.reduce((n, c) => n + c[key], 0);
@@ -146,16 +151,27 @@ async function viteBundle(entry, outDir) {
   return {
     min: sum(chunks, 'min'),
     gzip: sum(chunks, 'gzip'),
-    firstLoad: { min: sum(firstChunks, 'min'), gzip: sum(firstChunks, 'gzip') },
+    firstLoad: { min: sum(firstChunks, 'min'), gzip: sum(firstChunks, 'gzip'), files: firstChunks.length },
     chunks,
   };
 }
 
-/** The source files that add the most minified bytes to output `name` (where to look when size fails). */
+/**
+ * The source files that add the most minified bytes to what output `name` loads before anything
+ * is opened (it and the chunks it imports statically): where to look when size fails.
+ */
 function heaviestInputs(metafile, name, count = 12) {
-  const output = Object.entries(metafile.outputs).find(([path]) => path.endsWith(`/${name}.js`))?.[1];
-  if (!output) return [];
-  return Object.entries(output.inputs)
+  const { outputs } = metafile;
+  const entry = Object.keys(outputs).find((path) => path.endsWith(`/${name}.js`));
+  const loaded = new Set();
+  const visit = (path) => {
+    if (loaded.has(path) || !outputs[path]) return;
+    loaded.add(path);
+    for (const imp of outputs[path].imports) if (imp.kind === 'import-statement') visit(imp.path);
+  };
+  if (entry) visit(entry);
+  return [...loaded]
+    .flatMap((path) => Object.entries(outputs[path].inputs))
     .map(([path, { bytesInOutput }]) => ({ path, bytes: bytesInOutput }))
     .sort((a, b) => b.bytes - a.bytes)
     .slice(0, count);

@@ -1,8 +1,10 @@
-// chat-block-elements itself, as a host page would use it: the library entry,
-// the tag registrations, and connectBackend answering every request.
+// chat-block-elements itself, as a list page would use it: the pill's and the menu's own
+// entries (each registers its tag; the menu's dialog comes with its popup), and
+// connectBackend answering every request.
 import { LitElement } from 'lit';
 import { blockStore, connectBackend, requestBlockChange } from '../../src/index.ts';
-import '../../src/define.ts';
+import '../../src/elements/chat-status-pill.ts';
+import '../../src/elements/chat-header-menu.ts';
 import { afterNextFrame, atPhase, conversationRow, customerId, customerName, deferred, install, paintedWhen } from './harness.js';
 
 // The backend: 'manual' leaves each call pending until the bench answers it
