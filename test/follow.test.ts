@@ -9,6 +9,7 @@ import {
   fetchBackend,
   requestBlockChange,
   type ChangeFeed,
+  type ChatBlockRequestEvent,
   type ChatStatusPill,
   type CustomerRef,
 } from '../src/index.js';
@@ -57,6 +58,32 @@ describe('blockStore.follow() and revisions', () => {
     // Without a revision the host's word is taken as it comes.
     store.set(PRIYA.id, false);
     expect(store.get(PRIYA.id)).to.include({ blocked: false, revision: 10 });
+  });
+
+  it("a refusal shown stays when the server's own rollback is pushed after it, and goes when the state moves on", async () => {
+    const f = feed();
+    cleanups.push(store.follow(f.source));
+    store.set(PRIYA.id, { blocked: true, revision: 4 });
+    const refusal = new ChatBackendError('invalid-request', 'The server rejected the request (customer cannot be changed right now).', { status: 400 });
+    // The relay commits the intent (pushed while the request runs), the chat API refuses, the
+    // relay rolls back (pushed just after the page has the 400).
+    const answer = (event: Event) =>
+      (event as ChatBlockRequestEvent).detail.waitUntil(
+        Promise.resolve().then(() => {
+          f.push({ phone: PRIYA.id, blocked: true, revision: 5, pending: { action: 'unblock', by: 'Dana' } });
+          throw refusal;
+        }),
+      );
+    document.body.addEventListener('chat-unblock-request', answer);
+    cleanups.push(() => document.body.removeEventListener('chat-unblock-request', answer));
+    await requestBlockChange(document.body, store, PRIYA, 'unblock').catch(() => {});
+    expect(store.get(PRIYA.id).error?.error).to.equal(refusal);
+    f.push({ phone: PRIYA.id, blocked: true, revision: 6, pending: null });
+    expect(store.get(PRIYA.id).error?.error).to.equal(refusal, 'the rollback does not hide why the unblock failed');
+    expect(store.get(PRIYA.id)).to.include({ blocked: true, revision: 6, unconfirmed: null });
+    // Another agent unblocks: the refusal is moot.
+    f.push({ phone: PRIYA.id, blocked: false, by: 'Ben', revision: 7, pending: null });
+    expect(store.get(PRIYA.id)).to.include({ blocked: false, error: null });
   });
 
   it("applies another agent's change to every view of that customer at once", async () => {

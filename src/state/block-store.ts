@@ -358,7 +358,10 @@ export class BlockStore extends EventTarget {
     }
     const mine = now.unconfirmed;
     const unconfirmed = fact.pending && mine?.action === fact.pending.action && mine.idempotencyKey ? mine : fact.pending;
-    this.#know(id, fact.blocked, { ...fact.meta, revision: fact.revision ?? known, unconfirmed, ...patch });
+    // A refusal shown stays while the server still has the state it failed to leave (its own
+    // rollback, pushed after the answer, is no news); a state that moved on makes it moot.
+    const error = now.error && fact.blocked === (now.error.action === 'unblock') ? now.error : null;
+    this.#know(id, fact.blocked, { ...fact.meta, revision: fact.revision ?? known, unconfirmed, error, ...patch });
     if (share) this.#broadcast(id, fact.blocked, fact.meta, fact.revision);
     return true;
   }
@@ -439,9 +442,9 @@ export class BlockStore extends EventTarget {
     console.warn(message);
   }
 
-  /** A state someone vouches for (the host, the backend, another tab): it clears a shown error. */
+  /** A state someone vouches for (the host, the backend, another tab): it clears a shown error unless `patch` keeps it. */
   #know(id: string, blocked: boolean, patch: Partial<CustomerBlockState>): void {
-    this.#update(id, { ...patch, known: true, blocked, error: null });
+    this.#update(id, { known: true, error: null, ...patch, blocked });
     this.#armExpiry(this.get(id));
   }
 
