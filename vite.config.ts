@@ -1,7 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import { transform } from 'esbuild';
 import { readdirSync } from 'node:fs';
-import { mockApiPlugin } from './demo/server/mock-api-plugin.js';
+import { demoBackendPlugin } from './demo/server/demo-backend-plugin.js';
 import { squeezeCss } from './scripts/squeeze-css.js';
 
 /**
@@ -60,7 +60,8 @@ export const elementEntries: Record<string, string> = Object.fromEntries(
 
 /**
  * Four builds from one config:
- * - `vite` (serve): the demo, with the mock reference API as dev-server middleware;
+ * - `vite` (serve): the demo, with its server side (chat-block-relay in front of a mock of the
+ *   chat API, and the host's customers) as dev-server middleware;
  * - `vite build`: the library as ES modules with `lit` and `@floating-ui/dom` left external;
  * - `vite build --mode cdn`: a self-contained entry that registers the tags, plus the chunks
  *   it imports on first use (the menu's popup, the dialog's, notice's, banner's and list's
@@ -73,7 +74,7 @@ export default defineConfig(({ command, mode }) => {
     return {
       root: 'demo',
       server: { host: '127.0.0.1', port: 5173, strictPort: false },
-      plugins: [mockApiPlugin()],
+      plugins: [demoBackendPlugin()],
     };
   }
   if (mode === 'cdn' || mode === 'cdn-elements') {

@@ -1,25 +1,31 @@
 import '../src/define.js';
-import { blockStore, connectBackend, fetchBackend, requestBlockChange } from '../src/index.js';
+import { blockStore, connectBackend, relayBackend } from '../src/index.js';
 import { render } from 'lit';
-import { demoApi, type Customer } from './api.js';
+import { demoApi, type DemoAgent, type HostCustomer } from './api.js';
+import { agentBase } from './server/agents.js';
+import { mountAgentSwitcher } from './agent-switcher.js';
 import { mountMockControls } from './mock-controls.js';
 import { showToast } from './toast.js';
 import { mountThemeSwitcher } from './theme-switcher.js';
 import { chatPane } from './views/chat-pane.js';
 import { conversationList } from './views/conversation-list.js';
-import { blockedItems, blockedPage } from './views/blocked-page.js';
+import { blockedPage } from './views/blocked-page.js';
 
 /**
  * The demo host: a team inbox that owns its data (customers, messages) and lets
- * chat-block-elements own the block interaction. Data flows one way: the
- * elements fire requests, `connectBackend` sends them to the mock API through
- * `fetchBackend`, the store updates, and this page re-renders what depends on it.
+ * chat-block-elements own the block interaction, with chat-block-relay as the server half.
+ * Data flows one way: the elements fire requests, `connectBackend` sends them to the relay
+ * through `relayBackend`, the store updates, and this page re-renders what depends on it.
+ * What other agents (and the relay's clock) change arrives through `blockStore.follow()`.
  */
 
-let customers: Customer[] = [];
+let customers: HostCustomer[] = [];
+let me: DemoAgent;
 let openId: string | null = null;
 let filter = '';
 let stopWatchingOpen: (() => void) | null = null;
+
+type Relay = ReturnType<typeof relayBackend>;
 
 const $ = (id: string) => document.getElementById(id)!;
 const byId = (id: string) => customers.find((c) => c.id === id);
@@ -33,31 +39,31 @@ function update(): void {
   $('chat-count').textContent = unread ? `${unread} unread` : '';
   render(conversationList(shown, openId, openChat), $('conversations'));
   const open = openId ? byId(openId) : undefined;
-  const blocked = open ? blockStore.get(open.id).blocked : false;
-  render(chatPane(open, blocked, { send }), $('chat'));
+  render(chatPane(open, open ? blockStore.get(open.id) : undefined, me, { send }), $('chat'));
   scrollHistoryToEnd();
 }
 
 /** Chats or Blocked customers, from the address's hash (so Back works). */
-async function showView(): Promise<void> {
+function showView(relay: Relay): void {
   const blockedView = location.hash === '#blocked';
   document.querySelector<HTMLElement>('.app')!.hidden = blockedView;
   $('blocked-view').hidden = !blockedView;
   $('nav-chats').toggleAttribute('aria-current', !blockedView);
   $('nav-blocked').toggleAttribute('aria-current', blockedView);
-  if (blockedView) await refreshBlocked();
+  // Rendered once, on first show: the list pages through the relay and follows the store.
+  if (blockedView && !$('blocked-view').firstElementChild) render(blockedPage(relay), $('blocked-view'));
 }
 
-async function refreshBlocked(): Promise<void> {
-  const blocked = await demoApi.blockedCustomers();
-  $('blocked-count').textContent = blocked.length ? String(blocked.length) : '';
-  if (!$('blocked-view').hidden) render(blockedPage(blockedItems(blocked)), $('blocked-view'));
+/** The count next to "Blocked customers": every customer the store knows as blocked. */
+function countBlocked(): void {
+  const n = blockStore.getBlocked().length;
+  $('blocked-count').textContent = n ? String(n) : '';
 }
 
 function openChat(id: string): void {
   if (id === openId) return;
   openId = id;
-  // The composer follows this one customer's state, wherever it is changed from.
+  // The chat pane follows this one customer's state, wherever it is changed from.
   stopWatchingOpen?.();
   stopWatchingOpen = blockStore.subscribe(id, update);
   update();
@@ -66,14 +72,10 @@ function openChat(id: string): void {
 function send(id: string, text: string): void {
   const c = byId(id);
   if (!c) return;
-  addMessage(c, 'agent', text);
-  update();
-}
-
-function addMessage(c: Customer, from: 'agent' | 'system', text: string): void {
   const at = new Date().toISOString();
-  c.messages = [...c.messages, { from, text, at }];
-  if (from === 'agent') Object.assign(c, { lastMessage: text, time: at });
+  c.messages = [...c.messages, { from: 'agent', text, at }];
+  Object.assign(c, { lastMessage: text, time: at });
+  update();
 }
 
 let lastScrolledTo = '';
@@ -88,37 +90,27 @@ function scrollHistoryToEnd(): void {
 
 async function loadCustomers(): Promise<void> {
   customers = await demoApi.customers();
-  // The reference API has no "is blocked" query: the host seeds what it knows (and the
-  // demo's server keeps why, until when and since when).
-  for (const c of customers) {
-    blockStore.set(c.id, c.blocked ? { blocked: true, reason: c.blockReason, until: c.blockedUntil, at: c.blockedAt } : false);
-  }
-  await refreshBlocked();
+  // The relay has the truth: each customer's state is read from it (with its revision, so a
+  // change pushed meanwhile is not overwritten). The views show each as it arrives.
+  for (const c of customers) void blockStore.refresh(c.id).catch(() => {});
   if ((!openId || !byId(openId)) && customers.length > 0) openChat(customers[0].id);
   else update();
 }
 
-function wireEvents(mock: { refresh(): Promise<void> }): void {
+function wireEvents(relay: Relay): void {
   document.addEventListener('chat-block-change', ({ detail }) => {
-    const c = byId(detail.customer.id);
-    const verb = detail.blocked ? 'blocked' : 'unblocked';
-    // A block is told in the conversation by <chat-block-notice>; an unblock leaves a line.
-    if (c && !detail.blocked) addMessage(c, 'system', `You unblocked this customer`);
-    showToast(`${detail.customer.name} ${verb}.`);
-    void mock.refresh();
-    void refreshBlocked();
+    showToast(`${detail.customer.name} ${detail.blocked ? 'blocked' : 'unblocked'}.`);
     update();
   });
-  // A timed block ended while the page was open. The library never unblocks by itself:
-  // this inbox decides to, through the normal request (so the server is told).
+  // A timed block ended while the page was open. The relay ends it (once, whoever is
+  // online, or nobody): this page only says so, and the push shows when it is done.
   blockStore.addEventListener('chat-block-expired', ({ detail }) => {
     const c = byId(detail.customer.id);
-    showToast(`${c?.name ?? detail.customer.id}'s timed block ended: unblocking.`);
-    void requestBlockChange(document, blockStore, { id: detail.customer.id, name: c?.name ?? '' }, 'unblock').catch(() => {});
+    showToast(`${c?.name ?? detail.customer.id}'s timed block has ended: the relay is unblocking them.`);
   });
-  window.addEventListener('hashchange', () => void showView());
+  blockStore.subscribeAll(countBlocked);
+  window.addEventListener('hashchange', () => showView(relay));
   document.addEventListener('chat-block-error', ({ detail }) => {
-    void mock.refresh();
     // A lost answer is not a refusal: the change may have been made, and the views say so.
     if (detail.outcome === 'unconfirmed') showToast(`The ${detail.action} of ${detail.customer.name} is not confirmed: ${detail.error.message}`, 'error');
     else showToast(`Couldn't ${detail.action} ${detail.customer.name}: ${detail.error.message}`, 'error');
@@ -142,14 +134,19 @@ function wireEvents(mock: { refresh(): Promise<void> }): void {
 
 async function main(): Promise<void> {
   mountThemeSwitcher($('theme') as HTMLSelectElement);
-  // Every request under `document` goes to the mock API; the page never holds the key.
-  // The mock stores a block's reason and end (sendMetadata). It records no agent, so no `by`:
-  // the elements then say "You blocked…" for this page's blocks.
-  connectBackend(document, fetchBackend({ baseUrl: '/api', sendMetadata: true }), { timeoutMs: 8000 });
-  const mock = mountMockControls($('mock-controls'), $('mock-mode'), loadCustomers);
-  wireEvents(mock);
+  const agents = await demoApi.agents();
+  const asked = new URLSearchParams(location.search).get('agent');
+  me = await demoApi.signIn(agents.find((a) => a.id === asked)?.id ?? agents[0].id);
+  mountAgentSwitcher($('agent'), agents, me);
+  // Every request goes to the relay as this agent; the page never holds the chat API's key.
+  const relay = relayBackend({ baseUrl: agentBase(me.id) });
+  connectBackend(document, relay, { timeoutMs: 8000 });
+  // One stream per page serves every element: other agents' changes, the relay's confirmations and expiries.
+  blockStore.follow(relay.eventsUrl);
+  mountMockControls($('mock-controls'), $('mock-mode'), async () => location.reload());
+  wireEvents(relay);
   await loadCustomers();
-  await showView();
+  showView(relay);
 }
 
 main().catch((error) => {

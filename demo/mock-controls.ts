@@ -1,43 +1,47 @@
 import { html, render } from 'lit';
-import { demoApi, type FailureMode, type MockControl } from './api.js';
+import { demoApi, type UpstreamControls, type UpstreamFault } from './api.js';
 
 const LATENCIES: [number, string][] = [
   [0, 'None'],
   [400, '0.4 s'],
   [1500, '1.5 s'],
   [4000, '4 s'],
-  [10000, '10 s (beyond the 8 s timeout)'],
+  [6000, '6 s (beyond the relay\'s 5 s)'],
 ];
 
-const FAILURES: [FailureMode, string, string][] = [
+const FAULTS: [UpstreamFault, string, string][] = [
   ['none', 'None', ''],
-  ['next', 'Fail the next request (500)', 'fails next'],
-  ['always', 'Fail every request (500)', 'failing'],
-  ['unauthorized', 'Revoked API key (401)', '401'],
-  ['hang', 'Never answer (client times out)', 'hanging'],
+  ['down', 'Down: 500, nothing applied', 'down'],
+  ['reset', 'Applies, then resets the connection', 'resetting'],
+  ['hang', 'Applies, then never answers', 'hanging'],
+  ['refuse', 'Refuses (400)', 'refusing'],
 ];
 
 /**
- * The "Mock server" panel: lets a person slow the mock API down or make it fail,
- * to watch the elements' pending, error and retry states. `onReset` reloads the inbox.
+ * The "Chat API (mock)" panel: the only mock left. It stands in for the third-party chat
+ * API behind the relay; slow it down or break it to watch the relay retry, the page say
+ * "not confirmed" and every view settle once it recovers. `onReset` reloads the inbox.
  */
 export function mountMockControls(host: HTMLElement, badge: HTMLElement, onReset: () => Promise<void>) {
-  let control: MockControl = { latencyMs: 0, failure: 'none', failPhones: [] };
+  let control: Pick<UpstreamControls, 'fault' | 'latencyMs'> = { latencyMs: 0, fault: 'none' };
   let busy = false;
 
-  const apply = async (patch: Partial<MockControl>) => {
-    control = await demoApi.setControl(patch);
+  const apply = async (patch: Partial<Pick<UpstreamControls, 'fault' | 'latencyMs'>>) => {
+    control = await demoApi.setUpstream(patch);
     draw();
   };
 
   const draw = () => {
-    const failure = FAILURES.find(([mode]) => mode === control.failure);
-    const parts = [control.latencyMs ? `${control.latencyMs / 1000} s` : '', failure?.[2] ?? ''].filter(Boolean);
+    const fault = FAULTS.find(([mode]) => mode === control.fault);
+    const parts = [control.latencyMs ? `${control.latencyMs / 1000} s` : '', fault?.[2] ?? ''].filter(Boolean);
     badge.textContent = parts.length ? parts.join(' · ') : 'healthy';
-    badge.dataset.state = control.failure === 'none' ? 'ok' : 'failing';
+    badge.dataset.state = control.fault === 'none' ? 'ok' : 'failing';
     render(
       html`
-        <p class="mock-hint">Answers the demo's calls to the chat API. Slow it down or break it to see pending, error and retry.</p>
+        <p class="mock-hint">
+          The chat API behind the relay. Slow it down or break it: the relay keeps what was asked, keeps trying, and
+          every page settles when it recovers.
+        </p>
         <label class="field">
           <span>Latency</span>
           <select
@@ -54,12 +58,10 @@ export function mountMockControls(host: HTMLElement, badge: HTMLElement, onReset
           <span>Failure</span>
           <select
             name="failure"
-            .value=${control.failure}
-            @change=${(e: Event) => apply({ failure: (e.target as HTMLSelectElement).value as FailureMode })}
+            .value=${control.fault}
+            @change=${(e: Event) => apply({ fault: (e.target as HTMLSelectElement).value as UpstreamFault })}
           >
-            ${FAILURES.map(
-              ([mode, label]) => html`<option value=${mode} ?selected=${mode === control.failure}>${label}</option>`,
-            )}
+            ${FAULTS.map(([mode, label]) => html`<option value=${mode} ?selected=${mode === control.fault}>${label}</option>`)}
           </select>
         </label>
         <button
@@ -86,9 +88,9 @@ export function mountMockControls(host: HTMLElement, badge: HTMLElement, onReset
     );
   };
 
-  /** Re-reads the server's mode: 'next' switches itself off after one failure. */
+  /** Re-reads the mock's mode (a test or another window may have changed it). */
   const refresh = async () => {
-    control = await demoApi.control();
+    control = await demoApi.upstream();
     draw();
   };
 

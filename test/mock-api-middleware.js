@@ -1,4 +1,4 @@
-// Serves the demo's mock of the reference chat API (demo/server/mock-api.ts) from the
+// Serves the tests' mock of the reference chat API (test/reference-api-mock.ts) from the
 // test runner's own server, so browser tests can call `/api/...` over real HTTP.
 // Node cannot import the .ts file, so it is bundled with esbuild when the config loads.
 import { build } from 'esbuild';
@@ -13,7 +13,7 @@ export async function mockApiMiddleware() {
   mkdirSync(cacheDir, { recursive: true });
   const outfile = `${cacheDir}/mock-api.mjs`;
   await build({
-    entryPoints: [`${root}demo/server/mock-api.ts`],
+    entryPoints: [`${root}test/reference-api-mock.ts`],
     outfile,
     bundle: true,
     platform: 'node',

@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
-import type { Customer, Message } from '../api.js';
+import type { CustomerBlockState } from '../../src/index.js';
+import type { DemoAgent, HostCustomer, Message } from '../api.js';
 import { clock, dayLabel, hue, initials, prettyPhone } from '../format.js';
 
 export interface ChatPaneHandlers {
@@ -12,13 +13,16 @@ export interface ChatPaneHandlers {
  * host's own items), the history ending with the library's block notice, and the
  * library's banner in place of the composer while the customer is blocked (the
  * composer is hidden by CSS alone: `chat-block-banner:state(blocked) + .composer`).
- * Every customer string goes through Lit text bindings, never as HTML.
+ * After an unblock, the host's own line says who ended the block and when (another agent,
+ * or the relay when a timed block ran out). Every customer string goes through Lit text
+ * bindings, never as HTML. An agent who may not block sees Block disabled, with why.
  */
-export function chatPane(customer: Customer | undefined, blocked: boolean, handlers: ChatPaneHandlers) {
+export function chatPane(customer: HostCustomer | undefined, state: CustomerBlockState | undefined, me: DemoAgent, handlers: ChatPaneHandlers) {
   if (!customer) {
     return html`<div class="chat-empty"><p>Select a conversation to start chatting.</p></div>`;
   }
   const c = customer;
+  const blocked = !!state?.blocked;
   return html`
     <header class="chat-header">
       <span class="avatar avatar-lg" style="--hue: ${hue(c.id)}" aria-hidden="true">${initials(c.name)}</span>
@@ -27,18 +31,32 @@ export function chatPane(customer: Customer | undefined, blocked: boolean, handl
         <p class="chat-sub">${prettyPhone(c.id)} · WhatsApp</p>
       </div>
       <chat-status-pill customer=${c.id} announce></chat-status-pill>
-      <chat-header-menu customer=${c.id} customer-name=${c.name} reasons="spam abusive other" durations="1m 24h 7d" undo-ms>
+      <chat-header-menu
+        customer=${c.id}
+        customer-name=${c.name}
+        can-block=${me.canBlock ? 'true' : 'false'}
+        reasons="spam abusive other"
+        durations="1m 24h 7d"
+        undo-ms
+      >
         <chat-menu-item value="mark-read">Mark read</chat-menu-item>
         <chat-menu-item value="assign">Assign to…</chat-menu-item>
       </chat-header-menu>
     </header>
     <div class="messages" role="log" aria-labelledby="chat-name">
-      ${history(c.messages)}
+      ${history(c.messages)} ${unblockedLine(state, me)}
       <chat-block-notice customer=${c.id} customer-name=${c.name}></chat-block-notice>
     </div>
     <chat-block-banner customer=${c.id} customer-name=${c.name}></chat-block-banner>
     ${keyed(c.id, composer(c, blocked, handlers))}
   `;
+}
+
+/** "Ben Okafor unblocked this customer · 10:03", or "The timed block ended · 10:03" (the relay's clock). */
+function unblockedLine(state: CustomerBlockState | undefined, me: DemoAgent) {
+  if (!state || state.blocked || state.unconfirmed || !state.by || !state.at) return nothing;
+  const who = state.by === 'system' ? 'The timed block ended' : `${state.by === me.name ? 'You' : state.by} unblocked this customer`;
+  return html`<div class="system"><span>${who} · <time datetime=${state.at}>${clock(state.at)}</time></span></div>`;
 }
 
 function history(messages: Message[]) {
@@ -56,7 +74,7 @@ function history(messages: Message[]) {
   });
 }
 
-function composer(c: Customer, blocked: boolean, { send }: ChatPaneHandlers) {
+function composer(c: HostCustomer, blocked: boolean, { send }: ChatPaneHandlers) {
   const submit = (event: Event) => {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import type { Customer } from '../api.js';
+import type { HostCustomer } from '../api.js';
 import { hue, initials, listTime } from '../format.js';
 
 /**
@@ -8,7 +8,7 @@ import { hue, initials, listTime } from '../format.js';
  * readers), with the time, the status pill and the unread badge beside it; a click
  * anywhere on the row opens the chat, so the pill's Retry stays a separate button.
  */
-export function conversationList(customers: Customer[], openId: string | null, open: (id: string) => void) {
+export function conversationList(customers: HostCustomer[], openId: string | null, open: (id: string) => void) {
   if (customers.length === 0) return html`<li class="empty">No conversations match.</li>`;
   return repeat(
     customers,

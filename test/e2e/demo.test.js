@@ -1,8 +1,10 @@
-// End-to-end: the demo inbox on its mock API, driven in real Chromium like an agent would.
-// Run: CHROME_PATH=/usr/bin/chromium node --test test/e2e/
+// End-to-end: the demo inbox on chat-block-relay (in front of the mock chat API), driven in
+// real Chromium like an agent would, signed in as Dana Kapoor.
+// Run: npm run build -w chat-block-relay && CHROME_PATH=/usr/bin/chromium node --test test/e2e/
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { axeViolations, startDemo } from './harness.js';
+import { demoServerApi } from './demo-api.js';
 
 const EMILY = { id: '+14155550132', name: 'Emily Carter' };
 const MALLORY = { id: '+447911123456', name: '<img src=x onerror=alert(1)> Mallory' };
@@ -12,14 +14,11 @@ let base = '';
 const pageErrors = [];
 const alerts = [];
 
-/** Calls the mock server from node, as a second observer of what the page did. */
-async function api(path, body) {
-  const init = body === undefined ? {} : { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
-  const response = await fetch(new URL(`api/${path}`, base), init);
-  assert.ok(response.ok, `${path} answered ${response.status}`);
-  return response.json();
-}
-const serverBlocked = async (id) => (await api('customers')).find((c) => c.id === id).blocked;
+/** The demo's server from node, a second observer of what the page did; Ben is another agent. */
+let server;
+let ben;
+/** Whether the chat API itself (behind the relay) has the customer blocked. */
+const serverBlocked = (id) => server.chatApiBlocked(id);
 
 /** The accessible label of whatever has focus, looking through shadow roots. */
 const focusedLabel = () =>
@@ -76,6 +75,7 @@ let demo;
 before(async () => {
   demo = await startDemo();
   ({ page, base } = demo);
+  server = demoServerApi(base);
   page.on('pageerror', (error) => pageErrors.push(error.message));
   page.on('dialog', (dialog) => {
     alerts.push(dialog.message());
@@ -86,7 +86,8 @@ before(async () => {
 after(() => demo?.close());
 
 beforeEach(async () => {
-  await api('reset', {});
+  await server.reset();
+  ben = await server.agent('ben');
   await page.goto(base);
   await page.waitForSelector('li[data-customer] chat-status-pill');
   await page.waitForFunction(() => customElements.get('chat-header-menu'));
@@ -102,10 +103,11 @@ describe('demo inbox', () => {
     await page.click('::-p-aria([name="Block"][role="menuitem"])');
     await page.waitForFunction(() => document.querySelector('chat-header-menu')?.shadowRoot.querySelector('chat-confirm-dialog')?.open);
     assert.deepEqual(await axeViolations(page), [], 'dialog open');
-    await api('control', { latencyMs: 0, failure: 'next' });
+    await server.setUpstream({ fault: 'refuse' });
     await page.click('chat-header-menu >>> chat-confirm-dialog >>> [part~="confirm"]');
     await page.waitForSelector('chat-header-menu >>> chat-confirm-dialog >>> [role="alert"]');
     assert.deepEqual(await axeViolations(page), [], 'error in the dialog');
+    await server.setUpstream({ fault: 'none' });
     await page.click('chat-header-menu >>> chat-confirm-dialog >>> [part~="confirm"]');
     await rowPill(EMILY.id, 'Blocked');
     assert.deepEqual(await axeViolations(page), [], 'blocked, composer off');
@@ -119,25 +121,26 @@ describe('demo inbox', () => {
 
     await rowPill(EMILY.id, 'Blocked');
     assert.equal(await dialogOpen(), false, 'the dialog closes once the backend accepted');
-    assert.equal(await serverBlocked(EMILY.id), true, 'the mock API saw the block');
+    assert.equal(await serverBlocked(EMILY.id), true, 'the chat API has the block');
+    assert.equal((await ben.status(EMILY.id)).by, 'Dana Kapoor', 'the relay recorded who, from the sign-in');
     assert.equal(await page.$eval('#composer-input', (t) => t.disabled), true, 'composer is off');
     // <chat-block-banner> takes the composer's place (hidden by the host's CSS alone), and
     // <chat-block-notice> ends the conversation.
-    assert.equal(await bannerMessage(), `You blocked ${EMILY.name}. Unblock to send messages.`);
+    // Who comes from the relay (the sign-in), the same on every screen and after a reload.
+    assert.equal(await bannerMessage(), `Dana Kapoor blocked ${EMILY.name}. Unblock to send messages.`);
     assert.equal(await page.$eval('.composer', (f) => getComputedStyle(f).display), 'none', 'the composer is hidden');
-    assert.match(await noticeText(), /^You blocked this customer · \d{1,2}:\d{2}\s?(AM|PM)? · Unblock$/);
+    assert.match(await noticeText(), /^Dana Kapoor blocked this customer · \d{1,2}:\d{2}\s?(AM|PM)? · Unblock$/);
   });
 
   test('unblock from the composer banner: its dialog, the server, then focus in the composer', async () => {
-    await api('customer/block', { phone: EMILY.id });
+    await ben.block(EMILY.id);
     await page.goto(base);
     await page.waitForSelector(`li[data-customer="${EMILY.id}"]`);
     await openChat(EMILY);
     await rowPill(EMILY.id, 'Blocked');
-    // Seeded from the host's data: the server keeps when, not who.
-    assert.equal(await bannerMessage(), `${EMILY.name} is blocked. Unblock to send messages.`);
-    // Seeded from the server, which keeps when (not who): the time, no "You".
-    assert.match(await noticeText(), /^This customer is blocked · \d{1,2}:\d{2} [AP]M · Unblock$/);
+    // Read from the relay, which keeps who (from the sign-in) and when.
+    assert.equal(await bannerMessage(), `Ben Okafor blocked ${EMILY.name}. Unblock to send messages.`);
+    assert.match(await noticeText(), /^Ben Okafor blocked this customer · \d{1,2}:\d{2} [AP]M · Unblock$/);
 
     await settled('chat-block-banner');
     await page.click('chat-block-banner >>> [part~="unblock"]');
@@ -146,20 +149,20 @@ describe('demo inbox', () => {
     await page.click('chat-block-banner >>> chat-confirm-dialog >>> [part~="confirm"]');
 
     await rowPill(EMILY.id, 'Unblocked');
-    assert.equal(await serverBlocked(EMILY.id), false, 'the mock API saw the unblock');
+    assert.equal(await serverBlocked(EMILY.id), false, 'the chat API has the unblock');
     await page.waitForFunction(() => !document.querySelector('chat-block-banner').checkVisibility());
     assert.equal(await page.$eval('.composer', (f) => getComputedStyle(f).display), 'block', 'the composer is back');
     await page.waitForFunction(() => document.activeElement?.id === 'composer-input');
     assert.equal(await page.$eval('chat-block-notice', (n) => n.checkVisibility()), false, 'the notice hides');
   });
 
-  test('a failed unblock from the notice shows the error on the line, and Unblock retries', async () => {
-    await api('customer/block', { phone: EMILY.id });
+  test('a refused unblock from the notice shows the error on the line, and Unblock retries', async () => {
+    await ben.block(EMILY.id);
     await page.goto(base);
     await page.waitForSelector(`li[data-customer="${EMILY.id}"]`);
     await openChat(EMILY);
     await rowPill(EMILY.id, 'Blocked');
-    await api('control', { failure: 'next' });
+    await server.setUpstream({ fault: 'refuse' });
     await settled('chat-block-notice');
     await page.click('chat-block-notice >>> [part~="unblock"]');
     await page.waitForFunction(() => document.querySelector('chat-block-notice')?.shadowRoot.querySelector('chat-confirm-dialog')?.open);
@@ -167,9 +170,11 @@ describe('demo inbox', () => {
     await page.waitForSelector('chat-block-notice >>> chat-confirm-dialog >>> [role="alert"]');
     await page.click('chat-block-notice >>> chat-confirm-dialog >>> [part~="cancel"]');
     const alert = await page.waitForSelector('chat-block-notice >>> [part~="error"]');
-    assert.match(await alert.evaluate((a) => a.textContent), /^Couldn't unblock: .*500/);
+    assert.match(await alert.evaluate((a) => a.textContent), /^Couldn't unblock: .*customer cannot be changed right now/);
     assert.equal(await serverBlocked(EMILY.id), true, 'nothing changed on the server');
+    assert.equal((await ben.status(EMILY.id)).blocked, true, 'the relay rolled its intent back');
     assert.deepEqual(await axeViolations(page), [], 'the error on the notice');
+    await server.setUpstream({ fault: 'none' });
 
     await page.click('chat-block-notice >>> [part~="unblock"]');
     await page.waitForFunction(() => document.querySelector('chat-block-notice')?.shadowRoot.querySelector('chat-confirm-dialog')?.open);
@@ -179,7 +184,7 @@ describe('demo inbox', () => {
   });
 
   test('unblock with the keyboard only', async () => {
-    await api('customer/block', { phone: EMILY.id });
+    await ben.block(EMILY.id);
     await page.goto(base);
     await page.waitForSelector(`li[data-customer="${EMILY.id}"]`);
     await openChat(EMILY);
@@ -208,44 +213,60 @@ describe('demo inbox', () => {
     await page.keyboard.press('Enter');
 
     await rowPill(EMILY.id, 'Unblocked');
-    assert.equal(await serverBlocked(EMILY.id), false, 'the mock API saw the unblock');
+    assert.equal(await serverBlocked(EMILY.id), false, 'the chat API has the unblock');
     assert.equal(await page.$eval('#composer-input', (t) => t.disabled), false, 'composer is back on');
     assert.equal(await focusedLabel(), `More actions for ${EMILY.name}`, 'focus returns to the trigger');
   });
 
-  test('a failed block shows the error, keeps the state, and can be retried', async () => {
+  test('a refused block shows the error, keeps the state, and can be retried', async () => {
     await openChat(EMILY);
-    await api('control', { failure: 'next' });
+    await server.setUpstream({ fault: 'refuse' });
     await blockWithMouse();
 
     const alert = await page.waitForSelector('chat-header-menu >>> chat-confirm-dialog >>> [role="alert"]');
-    assert.match(await alert.evaluate((a) => a.textContent), /500/);
+    assert.match(await alert.evaluate((a) => a.textContent), /customer cannot be changed right now/);
     assert.equal(await dialogOpen(), true, 'the dialog stays open to retry');
     assert.equal(await serverBlocked(EMILY.id), false, 'nothing changed on the server');
     await rowPill(EMILY.id, "Couldn't block");
     await page.waitForFunction(() => document.getElementById('toasts').textContent.includes("Couldn't block Emily Carter"));
     assert.equal(await page.$eval('#composer-input', (t) => t.disabled), false);
 
+    await server.setUpstream({ fault: 'none' });
     await page.click('chat-header-menu >>> chat-confirm-dialog >>> [part~="confirm"]');
     await rowPill(EMILY.id, 'Blocked');
     assert.equal(await dialogOpen(), false);
     assert.equal(await serverBlocked(EMILY.id), true, 'the retry reached the server');
   });
 
-  test('cancelling a block in flight leaves it unconfirmed, and Retry settles it', async () => {
+  test('cancelling a block in flight: not confirmed, then the relay finishes it and every view settles', async () => {
     await openChat(EMILY);
-    await api('control', { latencyMs: 800 });
+    await server.setUpstream({ latencyMs: 1500 });
     await blockWithMouse();
     await rowPill(EMILY.id, 'Blocking…');
     await page.click('chat-header-menu >>> chat-confirm-dialog >>> [part~="cancel"]');
-    // The POST had left: the mock (like a real server) committed it on arrival.
-    await rowPill(EMILY.id, 'Block not confirmed');
-    assert.equal(await serverBlocked(EMILY.id), true, 'the server applied what arrived');
+    // The POST had left: the relay committed it and goes on with the chat API.
     await page.waitForFunction(() => document.getElementById('toasts').textContent.includes('The block of Emily Carter is not confirmed'));
-    assert.equal(await page.$eval('#composer-input', (t) => t.disabled), false, 'nothing is claimed blocked yet');
+    // No Retry needed: the relay's confirmation is pushed (follow) and every view settles to it.
+    await rowPill(EMILY.id, 'Blocked');
+    assert.equal(await serverBlocked(EMILY.id), true, 'the chat API applied what arrived');
+    assert.equal(await page.$eval('#composer-input', (t) => t.disabled), true, 'the composer follows the server');
+    assert.equal((await server.upstream()).calls[`block ${EMILY.id}`], 1, 'sent to the chat API once');
+  });
 
-    await api('control', { latencyMs: 0 });
-    await page.click(`li[data-customer="${EMILY.id}"] chat-status-pill >>> [part~="retry"]`);
+  test('the chat API down: "not confirmed" with Check until the relay gets it through', async () => {
+    await openChat(EMILY);
+    await server.setUpstream({ fault: 'down' });
+    await blockWithMouse();
+    // The relay committed the intent and answered 202: the page claims neither state.
+    await rowPill(EMILY.id, 'Block not confirmed');
+    assert.equal(await dialogOpen(), false, 'the dialog closes: the agent has nothing to retry');
+    assert.equal(await page.$eval('#composer-input', (t) => t.disabled), false, 'nothing is claimed blocked yet');
+    // The store reads the relay back by itself ("Checking…"), and offers Check between reads.
+    await page.waitForSelector(`li[data-customer="${EMILY.id}"] chat-status-pill >>> [part~="check"], li[data-customer="${EMILY.id}"] chat-status-pill >>> [part~="checking"]`);
+    assert.deepEqual(await axeViolations(page), [], 'not confirmed');
+    assert.equal((await ben.status(EMILY.id)).pending?.action, 'block', 'the relay keeps the intent');
+    // The chat API comes back: the relay's retry gets through and the push settles every view.
+    await server.setUpstream({ fault: 'none' });
     await rowPill(EMILY.id, 'Blocked');
     assert.equal(await serverBlocked(EMILY.id), true);
   });

@@ -76,10 +76,16 @@ export async function axeViolations(page) {
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 
 /**
- * The demo on its Vite dev server (mock API included) on 127.0.0.1, and a Chromium page
- * at 1280×800 that records page errors. `close()` stops both.
+ * The demo's dev server (its server side included: chat-block-relay on PGlite in `dataDir`,
+ * the mock chat API) on 127.0.0.1. Without `dataDir`, a fresh temporary one, removed by
+ * `close()`. Give the same `dataDir` again to restart it on the same data. The relay must
+ * be built (`npm run build -w chat-block-relay`; `npm test` does it).
  */
-export async function startDemo() {
+export async function startDemoServer({ dataDir } = {}) {
+  const own = !dataDir;
+  const dir = dataDir ?? (await mkdtemp(join(tmpdir(), 'cbe-demo-data-')));
+  // Read by demo/server/demo-backend-plugin.ts when the server starts.
+  process.env.CHAT_BLOCK_DEMO_DATA = dir;
   const server = await createViteServer({
     configFile: `${repo}vite.config.ts`,
     root: `${repo}demo`,
@@ -87,6 +93,22 @@ export async function startDemo() {
     server: { host: '127.0.0.1', port: 0, watch: null },
   });
   await server.listen();
+  return {
+    base: server.resolvedUrls.local[0],
+    dataDir: dir,
+    async close() {
+      await server.close();
+      if (own) await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * The demo (see startDemoServer) and a Chromium page at 1280×800 that records page errors.
+ * `close()` stops both.
+ */
+export async function startDemo(options) {
+  const server = await startDemoServer(options);
   const browser = await launchChromium();
   const page = await browser.newPage();
   page.setDefaultTimeout(6000);
@@ -94,7 +116,8 @@ export async function startDemo() {
   const pageErrors = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
   return {
-    base: server.resolvedUrls.local[0],
+    base: server.base,
+    browser,
     page,
     pageErrors,
     async close() {

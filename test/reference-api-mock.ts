@@ -1,12 +1,14 @@
 /// <reference types="node" />
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { seedCustomers, type Customer } from './customers.js';
+import { seedCustomers, type Customer } from '../demo/server/customers.js';
 
 /**
- * A mock of the reference chat API (`POST /api/customer/block|unblock`) plus the
- * demo's own endpoints. It also plays the host's proxy: the browser never holds
- * the API key, so calls without an `Authorization` header get the key added here
- * (unless the failure mode is `unauthorized`, which simulates a revoked key).
+ * The component tests' stand-in for the reference chat API (`POST /api/customer/block|unblock`),
+ * served by the test runner (test/mock-api-middleware.js) so `fetchBackend` is tested over
+ * real HTTP, with failure modes a test switches on. It also plays a host's proxy: calls
+ * without an `Authorization` header get the key added here (unless the failure mode is
+ * `unauthorized`, a revoked key). Like a real server it commits a change on arrival. (The
+ * demo runs on chat-block-relay in front of the relay's own mock of the chat API.)
  */
 
 /** The key the mock "upstream" API accepts. A request that sends another one gets 401. */
