@@ -15,9 +15,10 @@ import { BlockStore, connectBackend, fetchBackend, type ChatBlockErrorEvent, typ
 import { dialogOf, until } from './helpers.js';
 
 const SEQUENCES = 200;
-const CONCURRENCY = 4;
+// Eight customers' sequences at once: the run is mostly waiting for late answers and timeouts.
+const CONCURRENCY = 8;
 const SEED = 20261205;
-const PHONES = ['+919800000001', '+919800000002', '+919800000003', '+919800000004'];
+const PHONES = Array.from({ length: CONCURRENCY }, (_, i) => `+9198000000${String(i + 1).padStart(2, '0')}`);
 
 /** Deterministic choices on the page side too, so a failure can be replayed. */
 function random(seed: number) {
