@@ -1,15 +1,19 @@
 // Runs the CLI as a child process (as `npx chat-block-relay` would) and waits for it to listen.
-import { spawn, spawnSync } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const CLI = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'cli.js');
 const started = new Set();
 
-/** Runs the CLI to the end (for --help and bad flags): { status, stdout, stderr }. */
+/** Runs the CLI to the end (for --help and bad flags); resolves with { status, stdout, stderr }. */
 export function runCli(args, env = {}) {
-  const run = spawnSync(process.execPath, [CLI, ...args], { env: { ...process.env, ...env }, encoding: 'utf8', timeout: 15_000 });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [CLI, ...args], { env: { ...process.env, ...env }, encoding: 'utf8', timeout: 15_000 }, (error, stdout, stderr) => {
+      if (error && typeof error.code !== 'number') reject(error);
+      else resolve({ status: error ? error.code : 0, stdout, stderr });
+    });
+  });
 }
 
 /**

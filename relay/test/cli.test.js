@@ -28,8 +28,8 @@ after(async () => {
 const env = { MY_CHAT_KEY: KEY, RELAY_SECRET: SECRET };
 const serveArgs = () => ['--upstream', mock.url, '--api-key-env', 'MY_CHAT_KEY', '--database', db.database, '--agents', agentsFile, '--upstream-timeout', '1000'];
 
-test('--help prints every option and exits 0', () => {
-  const help = runCli(['--help']);
+test('--help prints every option and exits 0', async () => {
+  const help = await runCli(['--help']);
   assert.equal(help.status, 0);
   for (const flag of ['--port', '--host', '--upstream', '--upstream-timeout', '--api-key-env', '--database', '--allowed-origin', '--agents', '--secret-env', '--base-path', '--heartbeat', '--mock-upstream', '--help']) {
     assert.ok(help.stdout.includes(flag), flag);
@@ -37,7 +37,7 @@ test('--help prints every option and exits 0', () => {
   assert.equal(help.stderr, '');
 });
 
-test('bad flags and missing settings: exit 2 with a message that says what to fix', () => {
+test('bad flags and missing settings: exit 2 with a message that says what to fix', async () => {
   const cases = [
     [['--prot', '1'], {}, "Unknown option '--prot'."],
     [['--port'], {}, "Option '--port <value>' argument missing."],
@@ -53,8 +53,9 @@ test('bad flags and missing settings: exit 2 with a message that says what to fi
     [['--upstream', 'https://chat.example', '--agents', '/nonexistent.json'], { CHAT_API_KEY: 'k' }, '--agents: could not read /nonexistent.json'],
     [['--upstream', 'https://chat.example', '--base-path', 'api/'], { CHAT_API_KEY: 'k' }, '--base-path must start with / and not end with one, like /api (got "api/").'],
   ];
-  for (const [args, extraEnv, message] of cases) {
-    const run = runCli(args, { CHAT_API_KEY: '', CHAT_API_URL: '', RELAY_SECRET: '', ...extraEnv, ...(extraEnv.RELAY_SECRET === undefined ? { RELAY_SECRET: SECRET } : {}) });
+  const runs = await Promise.all(cases.map(([args, extraEnv]) => runCli(args, { CHAT_API_KEY: '', CHAT_API_URL: '', RELAY_SECRET: SECRET, ...extraEnv })));
+  for (const [i, [args, , message]] of cases.entries()) {
+    const run = runs[i];
     assert.equal(run.status, 2, `${args.join(' ')}: ${run.stderr}`);
     assert.ok(run.stderr.startsWith(`chat-block-relay: ${message}`), `${args.join(' ')}: ${run.stderr}`);
     assert.match(run.stderr, /Run chat-block-relay --help for the options\.\n$/);
@@ -101,10 +102,7 @@ test('kill -9 in the middle of a request, then a restart on the same database: t
   const second = await startCli(serveArgs(), env);
   try {
     const again = await signInHttp(second.url, 'asha');
-    const pending = (await again.status(phone)).body;
-    assert.deepEqual([pending.blocked, pending.pending?.action, pending.pending?.reason], [false, 'block', 'abuse'], 'the intent survived');
-    // The page retries with the same key: still running (its lease has not run out), never a second intent.
-    assert.ok([409, 201].includes((await again.block(phone, { reason: 'abuse' }, { key: 'cli-kill-key' })).status));
+    // The intent committed before the kill is sent again once its lease (3 s) has run out.
     const done = await settled(again, phone, 15_000);
     assert.deepEqual([done.blocked, done.reason, done.by], [true, 'abuse', 'Asha']);
     assert.equal(mock.calls.get(`block ${phone}`), 2, 'sent once more after the restart');

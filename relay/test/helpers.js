@@ -66,7 +66,8 @@ export async function freshDatabase({ dataDir } = {}) {
 /** The options every test relay has: the mock's URL and key, short timeouts and retries. */
 export function relayOptions(mock, database, options = {}) {
   return {
-    upstream: { baseUrl: mock.url, apiKey: API_KEY, timeoutMs: 400 },
+    // Short enough for the hang tests, long enough for a loaded 2-core machine to answer in time.
+    upstream: { baseUrl: mock.url, apiKey: API_KEY, timeoutMs: 1000 },
     database,
     auth: cookieAuth({ secret: SECRET, agents: AGENTS }),
     retry: { baseMs: 100, maxMs: 400 },

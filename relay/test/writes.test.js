@@ -70,7 +70,7 @@ for (const fault of ['down', 'reset', 'hang', 'slow']) {
     const { relay, mock } = shared;
     const phone = newPhone();
     const asha = await signIn(relay, 'asha');
-    if (fault === 'slow') mock.set({ latencyMs: 600 });
+    if (fault === 'slow') mock.set({ latencyMs: 1200 });
     else mock.set({ fault });
     const answer = await asha.block(phone, { reason: 'abuse' }, { key: `k-${fault}` });
     assert.equal(answer.status, 202);
