@@ -141,8 +141,10 @@ async function main(): Promise<void> {
   // Every request goes to the relay as this agent; the page never holds the chat API's key.
   const relay = relayBackend({ baseUrl: agentBase(me.id) });
   connectBackend(document, relay, { timeoutMs: 8000 });
-  // One stream per page serves every element: other agents' changes, the relay's confirmations and expiries.
-  blockStore.follow(relay.eventsUrl);
+  // One stream serves every element, and every tab of this agent: other agents' changes, the
+  // relay's confirmations and expiries. One tab holds it; the others hear it through the channel.
+  blockStore.syncAcrossTabs();
+  blockStore.follow(relay.eventsUrl, { shareAcrossTabs: true });
   mountMockControls($('mock-controls'), $('mock-mode'), async () => location.reload());
   wireEvents(relay);
   await loadCustomers();

@@ -230,6 +230,48 @@ describe('blockStore.follow() and revisions', () => {
   describe('over real HTTP: an EventSource URL', () => {
     beforeEach(() => post('/edge/fault/reset', { seed: 3, mode: 'relay' }));
 
+    /** Another agent's change, straight to the server (sent again through its random faults until it commits). */
+    const commit = async (phone: string, action: 'block' | 'unblock') => {
+      for (;;) {
+        const before = (await (await fetch('/edge/fault/state')).json()).revision as number;
+        await fetch(`/edge/fault/customer/${action}`, { method: 'POST', body: JSON.stringify({ phone }), signal: AbortSignal.timeout(500) }).catch(() => {});
+        const after = (await (await fetch('/edge/fault/state')).json()).revision as number;
+        if (after > before) return after;
+      }
+    };
+
+    it('shareAcrossTabs: two tabs, one stream; the other takes over when it closes and resumes where they were', async () => {
+      const opened: string[] = [];
+      const Real = window.EventSource;
+      window.EventSource = class extends Real {
+        constructor(url: string | URL, init?: EventSourceInit) {
+          super(url, init);
+          opened.push(String(url));
+        }
+      };
+      cleanups.push(() => (window.EventSource = Real));
+      // Two tabs of one origin: two stores joined by syncAcrossTabs, each following the same URL.
+      const [tabA, tabB] = [new BlockStore(), new BlockStore()];
+      const channel = `share-test-${Math.random()}`;
+      cleanups.push(tabA.syncAcrossTabs(channel), tabB.syncAcrossTabs(channel));
+      const url = '/edge/fault/events';
+      const closeA = tabA.follow(url, { shareAcrossTabs: true });
+      cleanups.push(closeA, tabB.follow(url, { shareAcrossTabs: true }));
+      await until(() => opened.length === 1, 2000, 'one stream');
+      await new Promise((r) => setTimeout(r, 300));
+      expect(opened, 'the second tab waits').to.have.length(1);
+
+      const first = await commit(PRIYA.id, 'block');
+      await until(() => tabA.get(PRIYA.id).revision === first && tabB.get(PRIYA.id).revision === first, 3000, 'both tabs to hear it');
+      // Tab A closes: tab B opens the stream from the newest revision it heard, so nothing is missed.
+      closeA();
+      await until(() => opened.length === 2, 3000, 'the other tab to take over');
+      expect(opened[1]).to.match(new RegExp(`[?&]after=${first}$`));
+      const second = await commit(EMILY.id, 'block');
+      await until(() => tabB.get(EMILY.id).revision === second, 3000, 'the stream taken over');
+      expect(tabB.get(EMILY.id).blocked).to.equal(true);
+    });
+
     it('hears changes, resumes with Last-Event-ID after the stream drops: no change lost, none twice', async () => {
       const base = '/edge/fault';
       const backend = fetchBackend({ baseUrl: base, statusPath: '/customer/status', eventsPath: '/events' });
@@ -237,15 +279,6 @@ describe('blockStore.follow() and revisions', () => {
       cleanups.push(store.subscribeAll((s) => s.revision !== null && heard.at(-1) !== s.revision && heard.push(s.revision)));
       cleanups.push(store.follow(backend.eventsUrl!));
       await new Promise((r) => setTimeout(r, 300));
-      // Another agent's changes, straight to the server (retry of faults until each commits).
-      const commit = async (phone: string, action: 'block' | 'unblock') => {
-        for (;;) {
-          const before = (await (await fetch(`${base}/state`)).json()).revision as number;
-          await fetch(`${base}/customer/${action}`, { method: 'POST', body: JSON.stringify({ phone }), signal: AbortSignal.timeout(500) }).catch(() => {});
-          const after = (await (await fetch(`${base}/state`)).json()).revision as number;
-          if (after > before) return after;
-        }
-      };
       const first = await commit(PRIYA.id, 'block');
       await until(() => store.get(PRIYA.id).revision === first, 3000, 'the first push');
       expect((await (await post(`${base}/drop-streams`, {})).json()).dropped).to.equal(1);

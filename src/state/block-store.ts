@@ -159,6 +159,8 @@ export class BlockStore extends EventTarget {
   #unconfirmed = new Set<string>();
   #connectivity: (() => void) | null = null;
   #warned = new Set<string>();
+  /** The newest revision any server statement carried (a shared stream taken over resumes after it). */
+  #newest: number | null = null;
 
   constructor(options: BlockStoreOptions = {}) {
     super();
@@ -220,7 +222,8 @@ export class BlockStore extends EventTarget {
    * Returns the function that stops following.
    */
   follow(source: FollowSource, options?: FollowOptions): () => void {
-    const stop = openFeed(source, { change: (data) => this.#onPush(data), resync: () => this.#resync() }, options);
+    const sink = { change: (data: unknown) => this.#onPush(data), resync: () => this.#resync(), newest: () => this.#newest };
+    const stop = openFeed(source, sink, options);
     let stopped = false;
     return () => {
       if (stopped) return;
@@ -451,6 +454,7 @@ export class BlockStore extends EventTarget {
   #update(id: string, patch: Partial<CustomerBlockState>): void {
     const next = Object.freeze({ ...this.get(id), ...patch });
     this.#states.set(id, next);
+    if (next.revision !== null && (this.#newest === null || next.revision > this.#newest)) this.#newest = next.revision;
     if ('unconfirmed' in patch) {
       const had = this.#unconfirmed.size;
       if (next.unconfirmed) this.#unconfirmed.add(id);

@@ -13,6 +13,14 @@ export type FollowSource = string | URL | EventSource | ChangeFeed;
 export interface FollowOptions {
   /** For a URL on another origin: send its cookies (`new EventSource(url, { withCredentials })`). */
   withCredentials?: boolean;
+  /**
+   * For a URL: open the stream in one tab of this origin only, and let the others hear its
+   * changes through `syncAcrossTabs()` (which every tab must call). A browser allows six
+   * connections per origin over HTTP/1.1, across all tabs. The tab that holds the stream is
+   * chosen with the Web Locks API (where there is none, every tab opens its own); when it
+   * closes, another takes over and resumes after the newest revision it has heard.
+   */
+  shareAcrossTabs?: boolean;
 }
 
 /** What a feed delivers to the store. */
@@ -21,6 +29,8 @@ export interface FeedSink {
   change(data: unknown): void;
   /** Changes may have been missed (a reconnect the server could not resume): read again what is shown. */
   resync(): void;
+  /** The newest revision this page has heard, from any source: where a stream taken over resumes. */
+  newest(): number | null;
 }
 
 // Reopening a URL's stream after the browser gave up on it (an HTTP error answer).
@@ -29,7 +39,11 @@ const REOPEN_MAX_MS = 30_000;
 
 /** Starts delivering `source`'s changes to `sink`; returns the function that stops it. */
 export function openFeed(source: FollowSource, sink: FeedSink, options: FollowOptions = {}): () => void {
-  if (typeof source === 'string' || source instanceof URL) return followUrl(String(source), sink, options);
+  if (typeof source === 'string' || source instanceof URL) {
+    const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+    if (options.shareAcrossTabs && locks) return followShared(locks, String(source), sink, options);
+    return followUrl(String(source), sink, options, '');
+  }
   if (typeof EventSource !== 'undefined' && source instanceof EventSource) return followEventSource(source, sink, false);
   if (typeof (source as ChangeFeed | null)?.subscribe === 'function') return followFeed(source as ChangeFeed, sink);
   throw new TypeError(
@@ -99,10 +113,32 @@ function followEventSource(events: EventSource, sink: FeedSink, own: boolean, on
 }
 
 /**
- * A stream the store opens itself, and opens again (with `?after=<last id>`, so nothing is
- * missed) when the browser gives up on it, with a growing, jittered wait.
+ * A stream that one tab of the origin holds at a time: this one waits for the lock, then opens
+ * the stream from the newest revision it heard from the tab before (through syncAcrossTabs),
+ * and holds it until stopped or closed, when the next tab waiting takes over.
  */
-function followUrl(url: string, sink: FeedSink, options: FollowOptions): () => void {
+function followShared(locks: LockManager, url: string, sink: FeedSink, options: FollowOptions): () => void {
+  const stopped = new AbortController();
+  const name = `chat-block-elements.follow ${new URL(url, globalThis.location?.href)}`;
+  locks
+    .request(name, { signal: stopped.signal }, () => {
+      const newest = sink.newest();
+      const stop = followUrl(url, sink, options, newest === null ? '' : String(newest));
+      return new Promise<void>((release) => {
+        stopped.signal.addEventListener('abort', () => (stop(), release()), { once: true });
+      });
+    })
+    // Stopped while it was still waiting for the lock: nothing was opened.
+    .catch(() => {});
+  return () => stopped.abort();
+}
+
+/**
+ * A stream the store opens itself (from `after`, when given), and opens again (with
+ * `?after=<last id>`, so nothing is missed) when the browser gives up on it, with a growing,
+ * jittered wait.
+ */
+function followUrl(url: string, sink: FeedSink, options: FollowOptions, after: string): () => void {
   if (typeof EventSource === 'undefined') {
     throw new TypeError('chat-block-elements: blockStore.follow(url) needs EventSource (a browser); pass { subscribe(fn) } elsewhere.');
   }
@@ -126,7 +162,7 @@ function followUrl(url: string, sink: FeedSink, options: FollowOptions): () => v
       timer = setTimeout(() => open(lastId || after, true), Math.round(ceiling * (0.5 + Math.random() / 2)));
     });
   };
-  open('', false);
+  open(after, false);
   return () => {
     stopped = true;
     clearTimeout(timer);

@@ -37,9 +37,12 @@ beforeEach(async () => {
   pageErrors.length = 0;
 });
 
-/** A window signed in as `agent`, on the inbox (or `hash`), with the first customers' states read. */
-async function windowAs(agent, hash = '') {
-  const page = await browser.newPage();
+/**
+ * A window signed in as `agent`, on the inbox (or `hash`), in `context` (default: the
+ * browser's own, where windows share cookies and BroadcastChannel, as one person's do).
+ */
+async function windowAs(agent, hash = '', context = browser.defaultBrowserContext()) {
+  const page = await context.newPage();
   page.setDefaultTimeout(8000);
   await page.setViewport({ width: 1280, height: 800 });
   page.on('pageerror', (error) => pageErrors.push(`${agent}: ${error.message}`));
@@ -66,13 +69,27 @@ const noticeText = (page) =>
     n.checkVisibility() ? n.shadowRoot.textContent.replace(/[\u2066-\u2069]/g, '').replace(/\s+/g, ' ').trim() : '',
   );
 
-test("two agents in two windows: one's block shows in the other's pill, menu, notice and list at once", async () => {
+test('two windows of one browser stay two agents (each cookie is scoped to its agent)', async () => {
   const dana = await windowAs('dana');
   const ben = await windowAs('ben');
-  const benList = await windowAs('ben', '#blocked');
+  await dana.reload();
+  await dana.waitForSelector('#agent-select');
+  assert.equal(await dana.$eval('#agent-select', (s) => s.value), 'dana', 'signing Ben in did not sign Dana out');
+  assert.equal(await ben.$eval('#agent-select', (s) => s.value), 'ben');
+  const asDana = await dana.evaluate(async () => (await fetch('/api/as/dana/auth/me')).json());
+  const asBen = await ben.evaluate(async () => (await fetch('/api/as/ben/auth/me')).json());
+  assert.deepEqual([asDana.name, asBen.name], ['Dana Kapoor', 'Ben Okafor']);
+  await Promise.all([dana.close(), ben.close()]);
+});
+
+test("two agents on two machines: one's block shows in the other's pill, menu, notice and list at once", async () => {
+  // Ben on another machine: his own browser context (no shared cookies, no BroadcastChannel),
+  // so what reaches him comes through the relay's change stream.
+  const elsewhere = await browser.createBrowserContext();
+  const dana = await windowAs('dana');
+  const ben = await windowAs('ben', '', elsewhere);
+  const benList = await windowAs('ben', '#blocked', elsewhere);
   await openChat(ben, EMILY);
-  assert.equal(await ben.$eval('#agent-select', (s) => s.value), 'ben', 'each window keeps its own agent');
-  assert.equal(await dana.$eval('#agent-select', (s) => s.value), 'dana');
 
   await openChat(dana, EMILY);
   await dana.click('chat-header-menu >>> [part~="trigger"]');
@@ -107,7 +124,8 @@ test("two agents in two windows: one's block shows in the other's pill, menu, no
   assert.equal(await api.chatApiBlocked(EMILY.id), false);
   assert.deepEqual(pageErrors, []);
   console.log(`# a block reached the other agent's window ${seenAfter} ms after the click on Block`);
-  await Promise.all([dana.close(), ben.close(), benList.close()]);
+  await dana.close();
+  await elsewhere.close();
 });
 
 test('an agent who may not block sees Block disabled with why, and the relay refuses them too', async () => {
