@@ -41,7 +41,12 @@ export function cookieAuth(options: CookieAuthOptions): CookieAuth {
       const raw = readCookie(request.headers.get('cookie'), AGENT_COOKIE);
       const dot = raw?.lastIndexOf('.') ?? -1;
       if (!raw || dot < 1) return null;
-      const id = decodeURIComponent(raw.slice(0, dot));
+      let id: string;
+      try {
+        id = decodeURIComponent(raw.slice(0, dot));
+      } catch {
+        return null; // not a cookie this relay wrote
+      }
       const mac = Buffer.from(raw.slice(dot + 1), 'base64url');
       const valid = await crypto.subtle.verify('HMAC', await key, mac, new TextEncoder().encode(id));
       const agent = valid ? agents.find((a) => a.id === id) : undefined;

@@ -29,7 +29,8 @@ test('without an agent every route is 401 in the reference shape; a forged or fo
   const foreign = client((r) => fetch(r), shared.url, login.headers.get('set-cookie').split(';')[0]);
   const phone = newPhone();
   const before = await rowCounts(shared.relay);
-  for (const who of [nobody, forged, foreign, asToken('token-unknown')]) {
+  const malformed = client((r) => fetch(r), shared.url, 'chat_block_agent=%E0%A4%A.AAAA');
+  for (const who of [nobody, forged, foreign, malformed, asToken('token-unknown')]) {
     for (const answer of [await who.block(phone), await who.unblock(phone), await who.status(phone), await who.list(), await who.call('GET', '/auth/me')]) {
       assert.deepEqual([answer.status, answer.body], [401, { statusCode: 401, message: 'Sign in to block or unblock customers.' }]);
     }

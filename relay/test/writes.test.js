@@ -3,7 +3,8 @@
 // two agents change one customer at once.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { API_KEY, auditOf, newPhone, settled, sharedRelay, signIn, until } from './helpers.js';
+import { openDatabase } from '../dist/index.js';
+import { API_KEY, auditOf, freshDatabase, newPhone, settled, sharedRelay, signIn, startRelay, until } from './helpers.js';
 
 const shared = sharedRelay();
 const events = async (phone) => (await auditOf(shared.relay, phone)).map((r) => r.event);
@@ -151,4 +152,40 @@ test('two agents at once: the newer intent waits for the older call, so the chat
   assert.equal((await ben.unblock(phone, {}, { key: 'b-1' })).status, 201);
   const replay = await asha.block(phone, { reason: 'spam' }, { key: 'a-1' });
   assert.deepEqual([replay.status, replay.body.blocked, replay.body.revision], [202, false, done.revision]);
+});
+
+test('the database goes away after the intent is committed: the page gets 202, and the worker settles it later', async (t) => {
+  const fresh = await freshDatabase();
+  const inner = typeof fresh.database === 'string' ? await openDatabase(fresh.database) : fresh.database;
+  // The same database, except that every call fails while `away` (a lost connection).
+  let away = false;
+  const lost = () => Promise.reject(new Error('Connection terminated unexpectedly'));
+  const flaky = {
+    kind: inner.kind,
+    query: (...args) => (away ? lost() : inner.query(...args)),
+    exec: (...args) => (away ? lost() : inner.exec(...args)),
+    transaction: (work) => (away ? lost() : inner.transaction(work)),
+    listen: (...args) => inner.listen(...args),
+    close: () => inner.close(),
+  };
+  const { relay, mock } = await startRelay(t, { database: flaky });
+  t.after(async () => {
+    // On PostgreSQL the test opened its own pool on the fresh database; on PGlite it is the fresh one.
+    if (inner !== fresh.database) await inner.close();
+    await fresh.drop();
+  });
+  const asha = await signIn(relay, 'asha');
+  const phone = newPhone();
+  mock.set({ latencyMs: 300 });
+  const answer = asha.block(phone, { reason: 'spam' }, { key: 'k-away' });
+  await until(() => mock.calls.get(`block ${phone}`) === 1, 5000, 'the block to reach the chat API');
+  away = true;
+  const first = await answer;
+  assert.deepEqual([first.status, first.body.pending?.action, first.body.blocked], [202, 'block', false], 'committed, not confirmed');
+  away = false;
+  mock.set({ latencyMs: 0 });
+  const done = await settled(asha, phone, 10_000);
+  assert.deepEqual([done.blocked, done.reason], [true, 'spam']);
+  assert.equal(mock.calls.get(`block ${phone}`), 2, 'sent again once the lease ran out');
+  assert.deepEqual([(await asha.block(phone, { reason: 'spam' }, { key: 'k-away' })).status], [201], 'the key replays the outcome');
 });

@@ -8,7 +8,7 @@ import type { RateLimiter } from '../guards.js';
 import { error, json, type Env } from '../http.js';
 import { claimKey, fingerprint, readKey, recordKey } from '../idempotency.js';
 import { commitIntent, settleIntent } from '../intents.js';
-import { readState } from '../state.js';
+import { readState, toState } from '../state.js';
 import type { Action } from '../types.js';
 import { callUpstream, type UpstreamOptions } from '../upstream.js';
 import { readChangeBody } from '../validate.js';
@@ -61,7 +61,7 @@ async function change(c: Context<Env>, action: Action, ctx: WriteContext): Promi
     }
     const committed = await commitIntent(tx, { ...body, action, agent, key }, ctx.leaseMs);
     // Waiting behind an older call to the chat API: the worker sends it when that one is answered.
-    if (!committed.sendNow && key) await recordKey(tx, agent.id, key, notConfirmed(await readState(tx, body.phone)));
+    if (!committed.sendNow && key) await recordKey(tx, agent.id, key, notConfirmed(toState(committed.row)));
     return { claim: null, committed };
   });
   const { claim, committed } = begun;
@@ -71,11 +71,18 @@ async function change(c: Context<Env>, action: Action, ctx: WriteContext): Promi
     return answer(c, claim.answer.status === 202 ? notConfirmed(await readState(db, body.phone)) : claim.answer);
   }
   const { row, sendNow } = committed!;
-  if (!sendNow) return answer(c, notConfirmed(await readState(db, body.phone)));
-  const outcome = await callUpstream(ctx.upstream, action, body.phone);
-  const settled = await settleIntent(db, row, outcome, ctx.retry);
-  if (settled.released) void ctx.converger().wake();
-  return answer(c, settled.answer);
+  if (!sendNow) return answer(c, notConfirmed(toState(row)));
+  try {
+    const outcome = await callUpstream(ctx.upstream, action, body.phone);
+    const settled = await settleIntent(db, row, outcome, ctx.retry);
+    if (settled.released) void ctx.converger().wake();
+    return answer(c, settled.answer);
+  } catch (thrown) {
+    // Committed, then the database went away: the intent stands, and the worker sends it
+    // (here or on another instance) once its lease runs out. Not confirmed, not failed.
+    console.error(`chat-block-relay: ${action} ${body.phone} is committed but not settled: ${thrown instanceof Error ? thrown.message : String(thrown)}`);
+    return answer(c, notConfirmed(toState(row)));
+  }
 }
 
 const answer = (c: Context, a: PageAnswer) => json(c, a.status, a.body);
