@@ -21,6 +21,7 @@ interface Client {
 
 const BATCH = 500;
 const RETRY_MS = 1000;
+const SWEEP_MS = 5000;
 
 /**
  * Fans committed changes out to this instance's event streams. Each commit NOTIFYs its
@@ -35,6 +36,7 @@ export class ChangeHub {
   #pumping: Promise<void> = Promise.resolve();
   #queued = false;
   #stopped = false;
+  #sweep: ReturnType<typeof setInterval> | null = null;
   #stopListening: (() => Promise<void>) | null = null;
 
   constructor(db: Database) {
@@ -44,10 +46,15 @@ export class ChangeHub {
   async start(): Promise<void> {
     this.#last = (await logBounds(this.#db)).newest;
     this.#stopListening = await this.#db.listen(CHANGES_CHANNEL, (payload) => this.#notified(Number(payload)), () => void this.pump());
+    // A connection that dies silently (no reset, no error) loses notifications without a
+    // reconnect: read the log now and then anyway, so a change is late at worst, never lost.
+    this.#sweep = setInterval(() => void this.pump(), SWEEP_MS);
+    this.#sweep.unref();
   }
 
   async stop(): Promise<void> {
     this.#stopped = true;
+    if (this.#sweep) clearInterval(this.#sweep);
     await this.#stopListening?.();
     this.#stopListening = null;
     this.#clients.clear();

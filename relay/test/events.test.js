@@ -95,6 +95,23 @@ test('resume is exact from Last-Event-ID and from ?after=, while changes keep co
   }
 });
 
+test('a change whose notification never came still reaches the stream (the hub reads the log every 5 s)', async () => {
+  const asha = await signInHttp(shared.url, 'asha');
+  const { stream } = await asha.events();
+  const [ready] = await stream.wait(1, 'ready');
+  // A change in the log with no NOTIFY: what a listener on a silently dead connection sees.
+  const db = await shared.relay.database;
+  const [{ next }] = await db.query(`SELECT nextval('change_revision') AS next`);
+  const revision = Number(next);
+  assert.ok(revision > Number(ready.id));
+  const state = { phone: newPhone(), name: null, blocked: true, reason: 'lost', until: null, by: 'Asha', at: new Date().toISOString(), revision, pending: null };
+  await db.query(`INSERT INTO change_log (revision, phone, state) VALUES ($1, $2, $3)`, [revision, state.phone, JSON.stringify(state)]);
+  const [change] = await stream.wait(1, 'change', 7000);
+  assert.deepEqual(JSON.parse(change.data), state);
+  assert.equal(change.id, String(revision));
+  await stream.cancel();
+});
+
 test('a resume point the log cannot serve gets `reset` (beyond the newest, or pruned), then live changes', async () => {
   const asha = await signInHttp(shared.url, 'asha');
   const beyond = await asha.events('?after=999999999');

@@ -3,7 +3,8 @@ import type { Database, Queryable } from './database.js';
 
 /** A real PostgreSQL through node-postgres: a pool for queries, one client kept for LISTEN. */
 export async function openPostgres(url: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // TCP keepalive: a connection dropped without a reset is noticed, not waited on for ever.
+  const pool = new pg.Pool({ connectionString: url, max: 10, keepAlive: true });
   // An idle pooled client that loses its server emits 'error' on the pool, which drops it.
   pool.on('error', () => {});
   await pool.query('SELECT 1');
@@ -58,7 +59,7 @@ export async function openPostgres(url: string): Promise<Database> {
       // Opens the LISTEN connection; after a loss (server restart, network) opens it again with
       // backoff, and says so, since notifications sent in between are gone.
       const connect = async (reconnecting: boolean): Promise<void> => {
-        const next = new pg.Client({ connectionString: url });
+        const next = new pg.Client({ connectionString: url, keepAlive: true });
         next.on('notification', (message) => {
           if (message.channel === channel) onNotify(message.payload ?? '');
         });
