@@ -14,8 +14,9 @@ export function csrfProblem(request: Request, allowedOrigins: readonly string[])
   return null;
 }
 
+/** The relay's own origin (the request's Host), or one listed exactly: never a wildcard, since cookies ride along. */
 export function originAllowed(origin: string, request: Request, allowedOrigins: readonly string[]): boolean {
-  if (allowedOrigins.includes(origin) || allowedOrigins.includes('*')) return true;
+  if (allowedOrigins.includes(origin)) return true;
   const host = request.headers.get('host');
   try {
     return host !== null && new URL(origin).host === host;
