@@ -63,8 +63,10 @@ test('bad flags and missing settings: exit 2 with a message that says what to fi
   }
 });
 
-test('serves: the key from the environment goes upstream and is never printed; agents, origin and database as given', async () => {
-  const relay = await startCli([...serveArgs(), '--allowed-origin', 'https://crm.example.com'], env);
+test('serves: the key from the environment goes upstream and is never printed; agents, origin, and the database from DATABASE_URL', async () => {
+  const args = serveArgs();
+  args.splice(args.indexOf('--database'), 2);
+  const relay = await startCli([...args, '--allowed-origin', 'https://crm.example.com'], { ...env, DATABASE_URL: db.database });
   try {
     assert.match(relay.url, /^http:\/\/127\.0\.0\.1:\d+$/);
     assert.ok(relay.output().includes(DB_KIND === 'pglite' ? `database: PGlite in ${db.database}` : 'database: PostgreSQL at postgres://'));
