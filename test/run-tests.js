@@ -1,10 +1,14 @@
 #!/usr/bin/env node
 // `npm test`: the component tests (web-test-runner) in Chromium, Firefox and WebKit, one
-// engine after another, then the end-to-end tests against the demo's HTTP server (node's
-// test runner + puppeteer-core, in Chromium). Ends with one line per engine:
+// engine after another; then chat-block-relay's tests (node's test runner, on PGlite, and on
+// PostgreSQL when TEST_DATABASE_URL is set: scripts/pg-throwaway.sh starts one); then the
+// end-to-end tests against the demo's HTTP server (node's test runner + puppeteer-core, in
+// Chromium). Ends with one line per engine and per database:
 //   chromium: 192 passed, 0 failed
 //   firefox: 190 passed, 1 failed, 1 skipped
 //   webkit: skipped (not installed: ...; install: sudo apt-get install -y webkit2gtk-driver xvfb)
+//   relay (pglite): 40 passed, 0 failed
+//   relay (postgres): skipped (set TEST_DATABASE_URL to run it)
 //
 //   npm test -- --browsers firefox            one engine (or a list: chromium,webkit); also TEST_BROWSERS
 //   npm test -- --files test/x.test.ts        one file, in every engine (no e2e)
@@ -13,7 +17,7 @@
 // Without Chromium it stops at once with one line (the e2e tests need it too); another engine
 // that is not installed is reported as skipped, and the run fails when REQUIRE_ALL_BROWSERS=1
 // (CI sets it).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -85,7 +89,16 @@ for (const name of engines) {
 rmSync(tmp, { recursive: true, force: true });
 
 let e2e = 0;
+const relayLines = [];
 if (runE2e) {
+  // The relay (the demo's server half) is a workspace package built with tsc: its own tests,
+  // on PGlite and, with TEST_DATABASE_URL, on PostgreSQL; the demo's end-to-end tests use it too.
+  console.log('\n== chat-block-relay: build and tests (node --test relay/test/)\n');
+  const build = spawnSync('npm', ['run', '--silent', 'build', '-w', 'chat-block-relay'], { stdio: 'inherit', env }).status ?? 1;
+  const relay = build === 0 ? await runEchoed(process.execPath, ['relay/test/run.js'], env) : { status: 1, output: '' };
+  relayLines.push(...relay.output.split('\n').filter((line) => /^relay \(\w+\): /.test(line)));
+  if (relayLines.length === 0) relayLines.push(`relay: 0 passed, 1 failed (${build === 0 ? 'its test run stopped' : 'it did not build'})`);
+  if (relay.status !== 0) failed = true;
   console.log('\n== end-to-end (node --test test/e2e/, Chromium)\n');
   e2e = spawnSync(process.execPath, ['--test', '--test-reporter=spec', 'test/e2e/'], { stdio: 'inherit', env }).status ?? 1;
 }
@@ -96,4 +109,19 @@ if (skippedTests.length > 0) {
 }
 console.log('\n== component tests per engine');
 for (const line of lines) console.log(line);
+if (relayLines.length) console.log('\n== relay tests per database');
+for (const line of relayLines) console.log(line);
 process.exit(failed || e2e ? 1 : 0);
+
+/** Runs a command with its output shown as it comes, and kept: resolves `{ status, output }`. */
+function runEchoed(command, args, env) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      process.stdout.write(chunk);
+      output += chunk;
+    });
+    child.on('close', (status) => resolve({ status: status ?? 1, output }));
+  });
+}
