@@ -1,6 +1,7 @@
 /// <reference types="node" />
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { seedCustomers, type Customer } from '../demo/server/customers.js';
+import { isLoopback, readJson, sendJson } from '../demo/server/node-http.js';
 
 /**
  * The component tests' stand-in for the reference chat API (`POST /api/customer/block|unblock`),
@@ -17,7 +18,6 @@ export const DEMO_API_KEY = 'demo-api-key';
 export type FailureMode = 'none' | 'next' | 'always' | 'unauthorized' | 'hang';
 const FAILURE_MODES: readonly FailureMode[] = ['none', 'next', 'always', 'unauthorized', 'hang'];
 const MAX_LATENCY_MS = 30_000;
-const MAX_BODY_BYTES = 10_000;
 
 export interface MockControl {
   latencyMs: number;
@@ -173,29 +173,8 @@ function parseControl(body: unknown): Partial<MockControl> | string {
   return next;
 }
 
-/** Parsed JSON body, or undefined when empty or not JSON (the validators then refuse it). */
-async function readJson(req: IncomingMessage): Promise<unknown> {
-  let text = '';
-  for await (const chunk of req) {
-    text += chunk;
-    if (text.length > MAX_BODY_BYTES) return undefined;
-  }
-  try {
-    return text ? JSON.parse(text) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 function send(res: ServerResponse, [status, body]: Reply): void {
-  if (res.headersSent || res.destroyed) return;
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
-  res.end(JSON.stringify(body));
-}
-
-/** The demo is for this machine only, whatever address the server was bound to. */
-function isLoopback(address: string | undefined): boolean {
-  return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
+  sendJson(res, status, body);
 }
 
 /** A page from another origin must not drive the mock (a real proxy would check this too). */

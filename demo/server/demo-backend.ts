@@ -8,6 +8,7 @@ import { cookieAuth, createRelay, type Relay } from 'chat-block-relay';
 import { startReferenceMock, type MockFault, type ReferenceMock } from 'chat-block-relay/reference-mock';
 import { agentBase, DEMO_AGENTS } from './agents.js';
 import { seedCustomers, type Customer } from './customers.js';
+import { isLoopback, readJson, sendJson } from './node-http.js';
 
 /**
  * The demo's whole server side, as a host would have it: its own customer data (names and
@@ -33,7 +34,6 @@ export interface DemoBackend {
 const API_KEY = 'demo-chat-api-key';
 const FAULTS: readonly MockFault[] = ['none', 'down', 'reset', 'hang', 'refuse'];
 const MAX_LATENCY_MS = 30_000;
-const MAX_BODY_BYTES = 10_000;
 
 export async function startDemoBackend({ dataDir }: { dataDir: string }): Promise<DemoBackend> {
   const fresh = !existsSync(join(dataDir, 'relay'));
@@ -165,27 +165,7 @@ function scopeCookie(response: Response, prefix: string | undefined): Response {
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
-async function readJson(req: IncomingMessage): Promise<unknown> {
-  let text = '';
-  for await (const chunk of req) {
-    text += chunk;
-    if (text.length > MAX_BODY_BYTES) return undefined;
-  }
-  try {
-    return text ? JSON.parse(text) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 function send(res: ServerResponse, status: number, body: unknown): true {
-  if (!res.headersSent && !res.destroyed) {
-    res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
-    res.end(JSON.stringify(body));
-  }
+  sendJson(res, status, body);
   return true;
-}
-
-function isLoopback(address: string | undefined): boolean {
-  return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
 }
