@@ -36,6 +36,7 @@ export class ChangeHub {
   #pumping: Promise<void> = Promise.resolve();
   #queued = false;
   #stopped = false;
+  #resetAt = -1;
   #sweep: ReturnType<typeof setInterval> | null = null;
   #stopListening: (() => Promise<void>) | null = null;
 
@@ -45,7 +46,7 @@ export class ChangeHub {
 
   async start(): Promise<void> {
     this.#last = (await logBounds(this.#db)).newest;
-    this.#stopListening = await this.#db.listen(CHANGES_CHANNEL, (payload) => this.#notified(Number(payload)), () => void this.pump());
+    this.#stopListening = await this.#db.listen(CHANGES_CHANNEL, (payload) => this.#notified(payload), () => void this.pump());
     // A connection that dies silently (no reset, no error) loses notifications without a
     // reconnect: read the log now and then anyway, so a change is late at worst, never lost.
     this.#sweep = setInterval(() => void this.pump(), SWEEP_MS);
@@ -64,10 +65,11 @@ export class ChangeHub {
     return this.#clients.size;
   }
 
-  /** A revision lower than what was sent: another instance emptied the database (the demo's reset). */
-  #notified(revision: number): void {
-    if (revision < this.#last) this.reset();
-    void this.pump();
+  /** A revision (wake up and read the log), or `reset:<floor>`: some instance emptied the database. */
+  #notified(payload: string): void {
+    const reset = /^reset:(\d+)$/.exec(payload);
+    if (reset) this.reset(Number(reset[1]));
+    else void this.pump();
   }
 
   /**
@@ -128,12 +130,18 @@ export class ChangeHub {
     return unsubscribe;
   }
 
-  /** After the database was emptied (the demo's reset): every stream re-reads. */
-  reset(): void {
-    this.#last = 0;
+  /**
+   * After the database was emptied (the demo's reset): every stream re-reads, and goes on
+   * after `floor`, the last revision given out before (revisions never go back, so a page
+   * never takes a new change for an old one).
+   */
+  reset(floor: number): void {
+    if (floor <= this.#last && this.#resetAt === floor) return;
+    this.#resetAt = floor;
+    this.#last = floor;
     for (const client of this.#clients) {
-      client.last = 0;
-      client.send({ kind: 'reset', revision: 0 });
+      client.last = floor;
+      client.send({ kind: 'reset', revision: floor });
     }
   }
 }

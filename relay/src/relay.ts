@@ -12,7 +12,7 @@ import { eventRoutes } from './routes/events.js';
 import { readRoutes } from './routes/reads.js';
 import { writeRoutes } from './routes/writes.js';
 import { seedCustomers, type SeedEntry } from './seed.js';
-import { lockWrites } from './state.js';
+import { CHANGES_CHANNEL, lockWrites } from './state.js';
 import type { Agent } from './types.js';
 import type { UpstreamOptions } from './upstream.js';
 
@@ -57,7 +57,7 @@ export interface Relay {
   readonly database: Promise<Database>;
   /** Records customers as the chat API already has them (a first import, the demo's seed). */
   seed(entries: SeedEntry[]): Promise<void>;
-  /** Empties every table (the demo's reset); every stream is told to re-read. */
+  /** Empties every table (the demo's reset); every stream is told to re-read. Revisions go on increasing. */
   reset(): Promise<void>;
   /** Runs the background worker's pass now, rather than at its next tick. */
   converge(): Promise<void>;
@@ -158,11 +158,18 @@ export function createRelay(options: RelayOptions): Relay {
       await ready;
       const db = await database;
       await converger!.stop();
-      await db.transaction(async (tx) => {
+      // Revisions go on from where they were: everything before is 'pruned', so a stream
+      // resumed from before the reset is told to re-read, here and on every instance.
+      const floor = await db.transaction(async (tx) => {
         await lockWrites(tx);
-        await tx.exec(`TRUNCATE customer_state, audit_log, change_log, idempotency_keys; ALTER SEQUENCE change_revision RESTART; UPDATE relay_counters SET value = 0`);
+        await tx.exec(`TRUNCATE customer_state, audit_log, change_log, idempotency_keys`);
+        const [{ value }] = await tx.query<{ value: string }>(
+          `UPDATE relay_counters SET value = (SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM change_revision) WHERE name = 'pruned_through' RETURNING value`,
+        );
+        await tx.query(`SELECT pg_notify($1, $2)`, [CHANGES_CHANNEL, `reset:${value}`]);
+        return Number(value);
       });
-      hub!.reset();
+      hub!.reset(floor);
       converger!.start();
     },
     async converge() {

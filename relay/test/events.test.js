@@ -133,16 +133,24 @@ test('a resume point the log cannot serve gets `reset` (beyond the newest, or pr
   assert.equal(bad.response.status, 400);
 });
 
-test('the relay\'s reset (the demo\'s) tells every stream to re-read; close() ends the streams', async () => {
+test('the relay\'s reset (the demo\'s) tells every stream to re-read; revisions go on increasing; old resume points get reset', async () => {
   const asha = await signInHttp(shared.url, 'asha');
+  await asha.block(newPhone());
   const { stream } = await asha.events();
-  await stream.wait(1, 'ready');
+  const [ready] = await stream.wait(1, 'ready');
   await shared.relay.reset();
   const [reset] = await stream.wait(1, 'reset');
-  assert.equal(reset.id, '0');
+  assert.equal(reset.id, ready.id, 'the stream goes on after the last revision given out');
   const phone = newPhone();
   await asha.block(phone);
   const changes = await stream.wait(2);
-  assert.deepEqual(changes.map((e) => e.id), ['1', '2'], 'revisions start again');
+  assert.ok(Number(changes[0].id) > Number(ready.id), 'a new change never looks older than one the page saw');
+  assert.equal(stream.events.filter((e) => e.event === 'reset').length, 1, 'one reset, though the relay also hears its own NOTIFY');
   await stream.cancel();
+  const stale = await asha.events(`?after=${Number(ready.id) - 1}`);
+  await stale.stream.wait(1, 'reset');
+  await stale.stream.cancel();
+  const fresh = await asha.events(`?after=${reset.id}`);
+  assert.deepEqual((await fresh.stream.wait(2)).map((e) => e.id), changes.map((e) => e.id), 'a point after the reset resumes');
+  await fresh.stream.cancel();
 });
