@@ -62,9 +62,13 @@ export function toState(row: StateRow, now = Date.now()): CustomerState {
   };
 }
 
-/** A customer the relay never heard of. */
-export const unknownCustomer = (phone: string): CustomerState => ({
-  phone, name: null, blocked: false, reason: null, until: null, by: null, at: null, revision: 0, pending: null,
+/**
+ * A customer the relay has no record of, as of `revision`: 0, or the newest revision the
+ * change log no longer holds (pruned, or emptied by the demo's reset), so that after a reset
+ * this read outranks whatever a page saw of them before.
+ */
+export const unknownCustomer = (phone: string, revision = 0): CustomerState => ({
+  phone, name: null, blocked: false, reason: null, until: null, by: null, at: null, revision, pending: null,
 });
 
 /** What list search compares: the name without case or accents, and the phone's digits. */
@@ -76,7 +80,9 @@ export const normalize = (text: string) => text.normalize('NFD').replace(/\p{M}/
 
 export async function readState(db: Queryable, phone: string): Promise<CustomerState> {
   const [row] = await db.query<StateRow>(`SELECT * FROM customer_state WHERE phone = $1`, [phone]);
-  return row ? toState(row) : unknownCustomer(phone);
+  if (row) return toState(row);
+  const [floor] = await db.query<{ value: string }>(`SELECT value FROM relay_counters WHERE name = 'pruned_through'`);
+  return unknownCustomer(phone, Number(floor?.value ?? 0));
 }
 
 /**

@@ -146,6 +146,8 @@ test('the relay\'s reset (the demo\'s) tells every stream to re-read; revisions 
   const changes = await stream.wait(2);
   assert.ok(Number(changes[0].id) > Number(ready.id), 'a new change never looks older than one the page saw');
   assert.equal(stream.events.filter((e) => e.event === 'reset').length, 1, 'one reset, though the relay also hears its own NOTIFY');
+  const unknown = (await asha.status(newPhone())).body;
+  assert.deepEqual([unknown.blocked, unknown.revision], [false, Number(reset.id)], 'no record, as of the reset');
   await stream.cancel();
   const stale = await asha.events(`?after=${Number(ready.id) - 1}`);
   await stale.stream.wait(1, 'reset');
