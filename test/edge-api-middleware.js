@@ -46,6 +46,9 @@ function faultServer() {
   const counts = { ok: 0, late: 0, reset: 0, hang: 0, '500': 0, '404': 0, replayed: 0 };
   const held = new Set();
   const streams = new Set();
+  /** Every event-stream request as "<query>|<Last-Event-ID>", and how many of the next ones to refuse. */
+  const eventRequests = [];
+  let refuseStreams = 0;
 
   const stateOf = (phone) => ({ phone, ...(states.get(phone) ?? { blocked: false, revision: 0 }), pending: null });
   const commit = (phone, blocked) => {
@@ -63,10 +66,20 @@ function faultServer() {
   };
 
   function events(req, res, url) {
+    eventRequests.push(url.search + '|' + (req.headers['last-event-id'] ?? ''));
+    if (refuseStreams > 0) {
+      refuseStreams--;
+      return json(res, 503, { statusCode: 503, message: 'Service Unavailable' });
+    }
     const after = Number(req.headers['last-event-id'] ?? url.searchParams.get('after') ?? NaN);
     res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', 'X-Accel-Buffering': 'no' });
     res.write('retry: 300\n\n');
-    if (Number.isFinite(after)) for (const change of log) if (change.revision > after) writeChange(res, change);
+    if (Number.isFinite(after)) {
+      for (const change of log) if (change.revision > after) writeChange(res, change);
+    } else {
+      // Like chat-block-relay: a live stream starts by saying from which revision.
+      res.write(`id: ${revision}\nevent: ready\ndata: {}\n\n`);
+    }
     streams.add(res);
     res.on('close', () => streams.delete(res));
   }
@@ -112,15 +125,22 @@ function faultServer() {
       log.length = 0;
       revision = 0;
       keys.clear();
+      eventRequests.length = 0;
+      refuseStreams = 0;
       for (const key of Object.keys(counts)) counts[key] = 0;
       for (const r of [...held, ...streams]) r.destroy();
       return json(res, 200, {});
     }
     // The truth the fault run compares the screen with.
     if (path === '/fault/state') {
-      return json(res, 200, { blocked: Object.fromEntries([...states].map(([p, s]) => [p, s.blocked])), revision, counts });
+      return json(res, 200, { blocked: Object.fromEntries([...states].map(([p, s]) => [p, s.blocked])), revision, counts, eventRequests });
     }
     // Drops every change stream (a proxy restart): the browser reconnects with Last-Event-ID.
+    // The next `count` stream requests get a 503: the browser gives up on the stream.
+    if (path === '/fault/refuse-streams' && req.method === 'POST') {
+      refuseStreams = JSON.parse((await readBody(req)) || '{}').count ?? 1;
+      return json(res, 200, { requests: eventRequests });
+    }
     if (path === '/fault/drop-streams' && req.method === 'POST') {
       const dropped = streams.size;
       for (const r of streams) r.destroy();

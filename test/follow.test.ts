@@ -240,6 +240,23 @@ describe('blockStore.follow() and revisions', () => {
       }
     };
 
+    it("a stream the browser gave up on is opened again from the relay's ready id: resumed, not re-read", async () => {
+      const backend = fetchBackend({ baseUrl: '/edge/fault', statusPath: '/customer/status', eventsPath: '/events' });
+      const first = await commit(PRIYA.id, 'block');
+      const reads: string[] = [];
+      cleanups.push(connectBackend(document, { ...backend, status: (c, s) => (reads.push(c.id), backend.status!(c, s)) }, { store }));
+      cleanups.push(store.follow(backend.eventsUrl!));
+      await new Promise((r) => setTimeout(r, 300));
+      // The stream drops and the reconnect is refused: the browser gives up, the store opens it again.
+      await post('/edge/fault/refuse-streams', { count: 1 });
+      await post('/edge/fault/drop-streams', {});
+      const second = await commit(EMILY.id, 'block');
+      await until(() => store.get(EMILY.id).revision === second, 6000, 'the change made while it was down');
+      const { eventRequests } = await (await fetch('/edge/fault/state')).json();
+      expect(eventRequests.at(-1), 'opened again after the ready id').to.equal(`?after=${first}|`);
+      expect(reads, 'nothing was re-read').to.deep.equal([]);
+    });
+
     it('shareAcrossTabs: two tabs, one stream; the other takes over when it closes and resumes where they were', async () => {
       const opened: string[] = [];
       const Real = window.EventSource;

@@ -82,7 +82,15 @@ function followEventSource(events: EventSource, sink: FeedSink, own: boolean, on
     }
     sink.change(data);
   };
-  const onReset = () => sink.resync();
+  // The relay's `ready` (where a live stream starts) and `reset` carry an id too: a stream
+  // opened again resumes from it instead of re-reading everything.
+  const onMark = (event: MessageEvent) => {
+    if (event.lastEventId) lastId = event.lastEventId;
+  };
+  const onReset = (event: MessageEvent) => {
+    onMark(event);
+    sink.resync();
+  };
   const onOpen = () => {
     if (broken && !lastId) sink.resync();
     broken = false;
@@ -99,13 +107,15 @@ function followEventSource(events: EventSource, sink: FeedSink, own: boolean, on
   };
   events.addEventListener('change', onChange as EventListener);
   events.addEventListener('message', onChange);
-  events.addEventListener('reset', onReset);
+  events.addEventListener('ready', onMark as EventListener);
+  events.addEventListener('reset', onReset as EventListener);
   events.addEventListener('open', onOpen);
   events.addEventListener('error', onError);
   return () => {
     events.removeEventListener('change', onChange as EventListener);
     events.removeEventListener('message', onChange);
-    events.removeEventListener('reset', onReset);
+    events.removeEventListener('ready', onMark as EventListener);
+    events.removeEventListener('reset', onReset as EventListener);
     events.removeEventListener('open', onOpen);
     events.removeEventListener('error', onError);
     if (own) events.close();
