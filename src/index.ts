@@ -31,7 +31,7 @@ export {
   type BlockStoreOptions,
 } from './state/block-store.js';
 export type { ServerBlockState, UnconfirmedChange } from './state/server-state.js';
-export type { StatusReader, StatusRetry } from './state/status-check.js';
+export type { StatusReader, StatusRetry } from './state/status-read.js';
 export type { FollowSource, ChangeFeed, FollowOptions } from './state/follow.js';
 export { blockStore } from './state/page-store.js';
 export { requestBlockChange, type RequestOutcome, type RequestOptions } from './state/request-block-change.js';

@@ -1,8 +1,16 @@
-import { ChatBlockExpiredEvent, type BlockAction, type BlockMetadata, type CustomerRef } from '../events.js';
+import type { BlockAction, BlockMetadata, ChatBlockExpiredEvent, CustomerRef } from '../events.js';
 import { displayName, requireCustomerId, toCustomerId } from './customer-id.js';
 import { readServerState, type ServerFact, type UnconfirmedChange } from './server-state.js';
-import { DEFAULT_STATUS_RETRY, readUntilSettled, type StatusReader, type StatusRetry } from './status-check.js';
+import { DEFAULT_STATUS_RETRY, readOnce, type StatusReader, type StatusRetry } from './status-read.js';
 import { openFeed, type FollowOptions, type FollowSource } from './follow.js';
+import { lazyModule } from '../internal/lazy.js';
+
+// Loaded on first need, not with the store: a page of rows reads no status back (beyond a
+// first read) and sees no timed block end before the first unconfirmed outcome, refresh() or
+// expiry. (Type-only
+// imports above stay `import type`: an inline `type` alone would keep a bare import.)
+const statusCheck = lazyModule(() => import('./status-check.js'));
+const events = lazyModule(() => import('../events.js'));
 
 /**
  * What is known about one customer. Snapshots are immutable: a change makes a new one.
@@ -408,7 +416,14 @@ export class BlockStore extends EventTarget {
     const read = this.#readers[this.#readers.length - 1];
     const customer = this.get(id).unconfirmed?.customer ?? { id, name: id };
     this.#update(id, { checking: true });
-    const promise = readUntilSettled(read, customer, this.#retry, (fact) => this.#accept(id, fact, true), new AbortController().signal)
+    const retry = this.#retry;
+    const stop = new AbortController().signal;
+    // The first read starts now; what follows it (parsing, retries) comes with status-check.ts.
+    const first = readOnce(read, customer, retry.timeoutMs, stop);
+    first.catch(() => {});
+    const promise = statusCheck
+      .load()
+      .then(({ readUntilSettled }) => readUntilSettled(read, customer, retry, (fact) => this.#accept(id, fact, true), stop, first))
       .then(() => this.get(id))
       .finally(() => {
         this.#checks.delete(id);
@@ -473,10 +488,14 @@ export class BlockStore extends EventTarget {
     if (Number.isNaN(end)) return;
     const timer = setTimeout(() => {
       this.#expiries.delete(state.id);
-      const now = this.get(state.id);
-      if (!now.blocked || now.until !== state.until) return;
-      if (Date.now() < end) return this.#armExpiry(now);
-      this.dispatchEvent(new ChatBlockExpiredEvent({ customer: { id: state.id }, until: state.until! }));
+      const fire = ({ ChatBlockExpiredEvent }: typeof import('../events.js')) => {
+        const now = this.get(state.id);
+        // Changed, or armed again, while the event's module loaded: not this timer's to fire.
+        if (!now.blocked || now.until !== state.until || this.#expiries.has(state.id)) return;
+        if (Date.now() < end) return this.#armExpiry(now);
+        this.dispatchEvent(new ChatBlockExpiredEvent({ customer: { id: state.id }, until: state.until! }));
+      };
+      events.load().then(fire, report);
     }, Math.min(Math.max(end - Date.now(), 0), MAX_DELAY));
     this.#expiries.set(state.id, timer);
   }

@@ -1,3 +1,5 @@
+import { lazyModule } from '../internal/lazy.js';
+
 /**
  * Where `blockStore.follow()` hears changes made elsewhere (other agents, other devices,
  * the server's own clock): an `EventSource`, the URL of one, or any feed with `subscribe`.
@@ -33,18 +35,25 @@ export interface FeedSink {
   newest(): number | null;
 }
 
-// Reopening a URL's stream after the browser gave up on it (an HTTP error answer).
-const REOPEN_BASE_MS = 1000;
-const REOPEN_MAX_MS = 30_000;
+// The streams (an EventSource, its URL) are read by follow-stream.ts, loaded on the first
+// follow() that needs one: a page that never follows a stream never loads it. A feed with
+// subscribe() is followed here at once, so its changes apply as they are delivered.
+const streams = lazyModule(() => import('./follow-stream.js'));
+/** @internal The events of a stream that follow() handles (held until follow-stream.ts is here). */
+export const STREAM_EVENTS = ['change', 'message', 'ready', 'reset', 'open', 'error'];
 
 /** Starts delivering `source`'s changes to `sink`; returns the function that stops it. */
 export function openFeed(source: FollowSource, sink: FeedSink, options: FollowOptions = {}): () => void {
   if (typeof source === 'string' || source instanceof URL) {
     const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
-    if (options.shareAcrossTabs && locks) return followShared(locks, String(source), sink, options);
-    return followUrl(String(source), sink, options, '');
+    const url = String(source);
+    if (options.shareAcrossTabs && locks) return whenLoaded((m) => m.followShared(locks, url, sink, options));
+    if (typeof EventSource === 'undefined') {
+      throw new TypeError('chat-block-elements: blockStore.follow(url) needs EventSource (a browser); pass { subscribe(fn) } elsewhere.');
+    }
+    return whenLoaded((m) => m.followUrl(url, sink, options, ''));
   }
-  if (typeof EventSource !== 'undefined' && source instanceof EventSource) return followEventSource(source, sink, false);
+  if (typeof EventSource !== 'undefined' && source instanceof EventSource) return followGiven(source, sink);
   if (typeof (source as ChangeFeed | null)?.subscribe === 'function') return followFeed(source as ChangeFeed, sink);
   throw new TypeError(
     'chat-block-elements: blockStore.follow() needs an EventSource, the URL of one, or { subscribe(fn) } returning an unsubscribe function.',
@@ -63,119 +72,32 @@ function followFeed(feed: ChangeFeed, sink: FeedSink): () => void {
 }
 
 /**
- * Listens to an `EventSource`: `change` events (and unnamed ones) carry a state, `reset` asks
- * for a re-read. The browser reconnects by itself and sends `Last-Event-ID`, so the server
- * resumes; a reconnect before any id was seen cannot resume, so it re-reads instead.
- * Returns the stop function and, through `onClosed`, says when the browser gave up.
+ * Calls `start` once follow-stream.ts is here. The stop it returns works before that too: then
+ * nothing is ever opened. `release` runs when the module is here (just before `start`) or on
+ * a stop before that, whichever comes first.
  */
-function followEventSource(events: EventSource, sink: FeedSink, own: boolean, onClosed?: (lastId: string) => void) {
-  let lastId = '';
-  let broken = false;
-  const onChange = (event: MessageEvent) => {
-    if (event.lastEventId) lastId = event.lastEventId;
-    let data: unknown;
-    try {
-      data = JSON.parse(event.data);
-    } catch {
-      console.warn(`chat-block-elements: blockStore.follow() ignored a change that is not JSON: ${String(event.data).slice(0, 80)}`);
-      return;
-    }
-    sink.change(data);
-  };
-  // The relay's `ready` (where a live stream starts) and `reset` carry an id too: a stream
-  // opened again resumes from it instead of re-reading everything.
-  const onMark = (event: MessageEvent) => {
-    if (event.lastEventId) lastId = event.lastEventId;
-  };
-  const onReset = (event: MessageEvent) => {
-    onMark(event);
-    sink.resync();
-  };
-  const onOpen = () => {
-    if (broken && !lastId) sink.resync();
-    broken = false;
-  };
-  const onError = () => {
-    broken = true;
-    if (events.readyState !== EventSource.CLOSED) return;
-    if (onClosed) onClosed(lastId);
-    else if (!own) {
-      console.warn(
-        'chat-block-elements: the EventSource given to blockStore.follow() closed (the server refused it); pass its URL instead so the store can reopen it.',
-      );
-    }
-  };
-  events.addEventListener('change', onChange as EventListener);
-  events.addEventListener('message', onChange);
-  events.addEventListener('ready', onMark as EventListener);
-  events.addEventListener('reset', onReset as EventListener);
-  events.addEventListener('open', onOpen);
-  events.addEventListener('error', onError);
-  return () => {
-    events.removeEventListener('change', onChange as EventListener);
-    events.removeEventListener('message', onChange);
-    events.removeEventListener('ready', onMark as EventListener);
-    events.removeEventListener('reset', onReset as EventListener);
-    events.removeEventListener('open', onOpen);
-    events.removeEventListener('error', onError);
-    if (own) events.close();
-  };
-}
-
-/**
- * A stream that one tab of the origin holds at a time: this one waits for the lock, then opens
- * the stream from the newest revision it heard from the tab before (through syncAcrossTabs),
- * and holds it until stopped or closed, when the next tab waiting takes over.
- */
-function followShared(locks: LockManager, url: string, sink: FeedSink, options: FollowOptions): () => void {
-  const stopped = new AbortController();
-  const name = `chat-block-elements.follow ${new URL(url, globalThis.location?.href)}`;
-  locks
-    .request(name, { signal: stopped.signal }, () => {
-      const newest = sink.newest();
-      const stop = followUrl(url, sink, options, newest === null ? '' : String(newest));
-      return new Promise<void>((release) => {
-        stopped.signal.addEventListener('abort', () => (stop(), release()), { once: true });
-      });
-    })
-    // Stopped while it was still waiting for the lock: nothing was opened.
-    .catch(() => {});
-  return () => stopped.abort();
-}
-
-/**
- * A stream the store opens itself (from `after`, when given), and opens again (with
- * `?after=<last id>`, so nothing is missed) when the browser gives up on it, with a growing,
- * jittered wait.
- */
-function followUrl(url: string, sink: FeedSink, options: FollowOptions, after: string): () => void {
-  if (typeof EventSource === 'undefined') {
-    throw new TypeError('chat-block-elements: blockStore.follow(url) needs EventSource (a browser); pass { subscribe(fn) } elsewhere.');
-  }
+function whenLoaded(start: (module: typeof import('./follow-stream.js')) => () => void, release = () => {}): () => void {
+  let stop: (() => void) | null = null;
   let stopped = false;
-  let failures = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let stopCurrent = () => {};
-  const open = (after: string, reopened: boolean) => {
-    const target = new URL(url, globalThis.location?.href);
-    if (after) target.searchParams.set('after', after);
-    const events = new EventSource(target, { withCredentials: !!options.withCredentials });
-    events.addEventListener('open', () => {
-      failures = 0;
-      // Opened again with nothing to resume from: what happened meanwhile is unknown.
-      if (reopened && !after) sink.resync();
-    });
-    stopCurrent = followEventSource(events, sink, true, (lastId) => {
-      stopCurrent();
-      if (stopped) return;
-      const ceiling = Math.min(REOPEN_MAX_MS, REOPEN_BASE_MS * 2 ** failures++);
-      timer = setTimeout(() => open(lastId || after, true), Math.round(ceiling * (0.5 + Math.random() / 2)));
-    });
-  };
-  open(after, false);
+  streams.load().then(
+    (module) => {
+      release();
+      if (!stopped) stop = start(module);
+    },
+    (error) => console.error('chat-block-elements: blockStore.follow() could not load its stream reader.', error),
+  );
   return () => {
     stopped = true;
-    clearTimeout(timer);
-    stopCurrent();
+    release();
+    stop?.();
   };
+}
+
+/** A host's EventSource: what it fires before follow-stream.ts is here is held and handed over, none lost. */
+function followGiven(events: EventSource, sink: FeedSink): () => void {
+  const held: Event[] = [];
+  const hold = (event: Event) => held.push(event);
+  for (const type of STREAM_EVENTS) events.addEventListener(type, hold);
+  const release = () => STREAM_EVENTS.forEach((type) => events.removeEventListener(type, hold));
+  return whenLoaded((m) => m.followEventSource(events, sink, false, undefined, held), release);
 }

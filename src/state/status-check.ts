@@ -1,25 +1,8 @@
 import type { CustomerRef } from '../events.js';
+import { readOnce, type StatusReader, type StatusRetry } from './status-read.js';
 import { readServerState, type ServerFact } from './server-state.js';
 
-/**
- * Reads one customer's state from the server: what `connectBackend` hands the store when
- * the backend has `status(customer, signal)`. Fulfils a `ServerBlockState`.
- */
-export type StatusReader = (customer: CustomerRef, signal: AbortSignal) => Promise<unknown>;
-
-/** How the store reads the truth back after an unconfirmed outcome. */
-export interface StatusRetry {
-  /** Reads at most this many times in a row (default 5). */
-  attempts: number;
-  /** The first wait between two reads (default 500 ms); it doubles each time, with jitter. */
-  baseMs: number;
-  /** The longest wait between two reads (default 15 s). */
-  maxMs: number;
-  /** One read's time limit (default 10 s). */
-  timeoutMs: number;
-}
-
-export const DEFAULT_STATUS_RETRY: StatusRetry = Object.freeze({ attempts: 5, baseMs: 500, maxMs: 15_000, timeoutMs: 10_000 });
+export type { StatusReader, StatusRetry } from './status-read.js';
 
 /** The wait before retry `n` (1, 2, …): base·2^(n-1), capped, times a random 0.5–1 so pages don't ask in step. */
 export function backoffMs(n: number, retry: StatusRetry): number {
@@ -31,7 +14,8 @@ export function backoffMs(n: number, retry: StatusRetry): number {
  * Reads until the server has nothing pending for the customer, at most `retry.attempts`
  * times. Every read that parses is handed to `onFact` at once (the screen follows each), and
  * the last one is resolved even if it is still pending. Rejects with the last error when no
- * read worked, or when `stop` aborts.
+ * read worked, or when `stop` aborts. `first`: the first read, when the caller started it
+ * already (the store does, before this module has loaded).
  */
 export async function readUntilSettled(
   read: StatusReader,
@@ -39,6 +23,7 @@ export async function readUntilSettled(
   retry: StatusRetry,
   onFact: (fact: ServerFact) => void,
   stop: AbortSignal,
+  first?: Promise<unknown>,
 ): Promise<ServerFact> {
   let lastError: unknown = new Error('No read was made.');
   let lastFact: ServerFact | null = null;
@@ -46,7 +31,8 @@ export async function readUntilSettled(
     if (attempt > 1) await wait(backoffMs(attempt - 1, retry), stop);
     stop.throwIfAborted();
     try {
-      const fact = readServerState(await readOnce(read, customer, retry.timeoutMs, stop), customer.id, customer.name);
+      const answer = attempt === 1 && first ? first : readOnce(read, customer, retry.timeoutMs, stop);
+      const fact = readServerState(await answer, customer.id, customer.name);
       onFact(fact);
       lastFact = fact;
       if (!fact.pending) return fact;
@@ -57,16 +43,6 @@ export async function readUntilSettled(
   }
   if (lastFact) return lastFact;
   throw lastError;
-}
-
-/** One read, aborted after `timeoutMs` (or by `stop`), settled even when `read` ignores its signal. */
-async function readOnce(read: StatusReader, customer: CustomerRef, timeoutMs: number, stop: AbortSignal): Promise<unknown> {
-  const signal = AbortSignal.any([stop, AbortSignal.timeout(timeoutMs)]);
-  const aborted = new Promise<never>((_, reject) => {
-    signal.addEventListener('abort', () => reject(signal.reason), { once: true });
-  });
-  aborted.catch(() => {});
-  return Promise.race([Promise.resolve().then(() => read(customer, signal)), aborted]);
 }
 
 function wait(ms: number, stop: AbortSignal): Promise<void> {

@@ -1,0 +1,34 @@
+import type { CustomerRef } from '../events.js';
+
+// What the store needs at once to start a status read (its first read is not delayed by the
+// retry loop's module, status-check.ts, loaded meanwhile).
+
+/**
+ * Reads one customer's state from the server: what `connectBackend` hands the store when
+ * the backend has `status(customer, signal)`. Fulfils a `ServerBlockState`.
+ */
+export type StatusReader = (customer: CustomerRef, signal: AbortSignal) => Promise<unknown>;
+
+/** How the store reads the truth back after an unconfirmed outcome. */
+export interface StatusRetry {
+  /** Reads at most this many times in a row (default 5). */
+  attempts: number;
+  /** The first wait between two reads (default 500 ms); it doubles each time, with jitter. */
+  baseMs: number;
+  /** The longest wait between two reads (default 15 s). */
+  maxMs: number;
+  /** One read's time limit (default 10 s). */
+  timeoutMs: number;
+}
+
+export const DEFAULT_STATUS_RETRY: StatusRetry = Object.freeze({ attempts: 5, baseMs: 500, maxMs: 15_000, timeoutMs: 10_000 });
+
+/** One read, aborted after `timeoutMs` (or by `stop`), settled even when `read` ignores its signal. */
+export async function readOnce(read: StatusReader, customer: CustomerRef, timeoutMs: number, stop: AbortSignal): Promise<unknown> {
+  const signal = AbortSignal.any([stop, AbortSignal.timeout(timeoutMs)]);
+  const aborted = new Promise<never>((_, reject) => {
+    signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+  });
+  aborted.catch(() => {});
+  return Promise.race([Promise.resolve().then(() => read(customer, signal)), aborted]);
+}
