@@ -76,7 +76,12 @@ export function searchText(name: string | null, phone: string): string {
   return `${normalize(name ?? '')} ${phone.replace(/\D/g, '')}`;
 }
 
-export const normalize = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+// Letters that carry no combining mark to drop, folded the way people type them.
+const LETTERS: Record<string, string> = { ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', æ: 'ae', œ: 'oe', ß: 'ss', ı: 'i' };
+
+/** Text folded for search: lower case, accents dropped, ø ł đ æ œ ß written as plain letters. */
+export const normalize = (text: string) =>
+  text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[øłđðþæœßı]/g, (c) => LETTERS[c]);
 
 export async function readState(db: Queryable, phone: string): Promise<CustomerState> {
   const [row] = await db.query<StateRow>(`SELECT * FROM customer_state WHERE phone = $1`, [phone]);

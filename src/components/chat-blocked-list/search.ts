@@ -9,9 +9,13 @@ const MARKS = /\p{M}/gu;
 const PHONE_PUNCTUATION = /[\s\-.()]/g;
 const PHONE_LIKE = /^[+\d\s\-.()]+$/;
 
-/** Text folded for comparison: decomposed, without combining marks, lower case. */
+// Letters that carry no combining mark to drop, as people type them ("lukasz" finds "Łukasz").
+const LETTERS: Record<string, string> = { ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', æ: 'ae', œ: 'oe', ß: 'ss', ı: 'i' };
+const UNMARKED = /[øłđðþæœßı]/g;
+
+/** Text folded for comparison: decomposed, without combining marks, lower case, ø ł æ ß… as plain letters. */
 export function fold(text: string): string {
-  return text.normalize('NFD').replace(MARKS, '').toLowerCase();
+  return text.normalize('NFD').replace(MARKS, '').toLowerCase().replace(UNMARKED, (c) => LETTERS[c]);
 }
 
 /** A compiled query: `matches(key)` tests a key made by `searchKey()`. Blank matches everything. */
