@@ -4,6 +4,12 @@ import { LIFECYCLE, type BlockStore, type BlockStateView, type CustomerBlockStat
 import { blockStore } from '../state/page-store.js';
 import { toCustomerId } from '../state/customer-id.js';
 
+// The binding, on the prototype until the element binds (see #bind): a closed menu never
+// binds, and in a list of a thousand menus each then carries two properties less of its own,
+// which keeps them in the object (bench/README.md: 1,000 rows' heap).
+const BOUND_ID = Symbol('boundId');
+const BOUND_STORE = Symbol('boundStore');
+
 /**
  * An element bound to one customer's entry in the store. It seeds the entry from
  * its `blocked` attribute when the store knows nothing yet, and re-renders on every
@@ -31,8 +37,13 @@ export class CustomerElement extends ChatElement implements BlockStateView {
   /** The store to follow; defaults to the shared `blockStore`. */
   declare store: BlockStore;
 
-  #boundId = '';
-  #boundStore: BlockStore | null = null;
+  /** @internal */
+  declare [BOUND_ID]: string;
+  /** @internal */
+  declare [BOUND_STORE]: BlockStore | null;
+  static {
+    Object.assign(this.prototype, { [BOUND_ID]: '', [BOUND_STORE]: null });
+  }
 
   /** The customer id as the store and the backend know it; null when `customer` is blank or not an id. */
   protected get customerId(): string | null {
@@ -91,19 +102,19 @@ export class CustomerElement extends ChatElement implements BlockStateView {
     // which matters for thousands of active rows). A seed never overrides what the store knows.
     if (customer && this.blocked) store.seed(customer, true);
     const watched = customer && this.followsCustomer ? customer : '';
-    if (watched === this.#boundId && (!watched || store === this.#boundStore)) return;
+    if (watched === this[BOUND_ID] && (!watched || store === this[BOUND_STORE])) return;
     this.#unbind();
     if (!watched) return;
     store[LIFECYCLE].watch(watched, this);
-    this.#boundId = watched;
-    this.#boundStore = store;
+    this[BOUND_ID] = watched;
+    this[BOUND_STORE] = store;
     // Back in the page after a move: the state may have changed while detached.
     this.requestUpdate();
   }
 
   #unbind(): void {
-    this.#boundStore?.[LIFECYCLE].unwatch(this.#boundId, this);
-    this.#boundStore = null;
-    this.#boundId = '';
+    this[BOUND_STORE]?.[LIFECYCLE].unwatch(this[BOUND_ID], this);
+    this[BOUND_STORE] = null;
+    this[BOUND_ID] = '';
   }
 }

@@ -22,6 +22,8 @@ import type { MenuPopup } from './menu-popup.js';
 // it. The popup itself is rendered here, so the first click paints without waiting for it.
 const popupModule = lazyModule(() => import('./menu-popup.js'));
 
+const OPENED = Symbol('opened');
+
 /** An opened menu's state, created on the first open: a closed menu in a long list has none. */
 interface Opened {
   /** Where the popup (and the dialog and toast) are rendered, next to the trigger. */
@@ -192,8 +194,14 @@ export class ChatHeaderMenu extends CustomerElement {
   /** `confirm-unblock="false"` unblocks without asking. */
   declare confirmUnblock: boolean;
 
-  // Everything an opened menu needs, created on first open: a closed menu in a long list carries none of it.
-  #opened: Opened | null = null;
+  /**
+   * @internal Everything an opened menu needs, created on first open: a closed menu in a long
+   * list carries none of it, not even a property of its own (null on the prototype until then).
+   */
+  declare [OPENED]: Opened | null;
+  static {
+    this.prototype[OPENED] = null;
+  }
 
   constructor() {
     super();
@@ -205,7 +213,7 @@ export class ChatHeaderMenu extends CustomerElement {
 
   /** @internal Routes clicks and keys from the trigger and the popup; the dialog's are not ours. */
   handleEvent(event: Event): void {
-    const opened = this.#opened;
+    const opened = this[OPENED];
     // Marked here, on the way through the menu, because a document listener cannot see
     // inside a host's closed shadow root (composedPath() stops at it).
     if (event.type === 'pointerdown') return opened?.popup?.pointer(event);
@@ -276,8 +284,8 @@ export class ChatHeaderMenu extends CustomerElement {
   }
 
   get #session(): Opened {
-    if (this.#opened) return this.#opened;
-    this.#opened = {
+    if (this[OPENED]) return this[OPENED];
+    this[OPENED] = {
       container: Object.assign(document.createElement('div'), { style: 'display: contents' }),
       shown: false,
       hasHostItems: false,
@@ -288,11 +296,11 @@ export class ChatHeaderMenu extends CustomerElement {
     // From the first open on, the menu follows presses and its customer's state (its popup shows it).
     this.addEventListener('pointerdown', this);
     this.refollow();
-    return this.#opened;
+    return this[OPENED];
   }
 
   protected override get followsCustomer(): boolean {
-    return this.#opened !== null;
+    return this[OPENED] !== null;
   }
 
   /** Opens the popup and focuses its first item. */
@@ -314,7 +322,7 @@ export class ChatHeaderMenu extends CustomerElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#opened?.popup?.closed();
+    this[OPENED]?.popup?.closed();
     this.open = false;
   }
 
@@ -323,7 +331,7 @@ export class ChatHeaderMenu extends CustomerElement {
     if (this.disabled) this.open = false;
     // Attached once loaded even if the menu closed meanwhile, so nothing waits for a later open.
     // Opening tries again what failed to load before.
-    if (this.open || this.#opened) this.#load(this.#session, this.open && changed.has('open'));
+    if (this.open || this[OPENED]) this.#load(this.#session, this.open && changed.has('open'));
     if (changed.has('placement') && !PLACEMENTS.includes(this.placement)) {
       console.error(`chat-header-menu: unknown placement "${this.placement}"; using "bottom-end".`);
       this.placement = 'bottom-end';
@@ -362,12 +370,16 @@ export class ChatHeaderMenu extends CustomerElement {
   }
 
   /** An open menu's updateComplete includes loading its popup's module, as its first open did before. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    if (this.open && !this.#opened?.popup && popupModule.now === undefined && !popupModule.failed) {
-      await popupModule.load().catch(() => {});
-      this.requestUpdate();
-    }
-    return super.getUpdateComplete();
+  protected override getUpdateComplete(): Promise<boolean> {
+    // Not async: every menu of a list goes through here, and a closed one waits for nothing more.
+    if (!this.open || this[OPENED]?.popup || popupModule.now !== undefined || popupModule.failed) return super.getUpdateComplete();
+    return popupModule
+      .load()
+      .catch(() => {})
+      .then(() => {
+        this.requestUpdate();
+        return super.getUpdateComplete();
+      });
   }
 
   protected override render() {
@@ -416,7 +428,7 @@ export class ChatHeaderMenu extends CustomerElement {
     return { action, label, reason, note };
   }
 
-  protected override async updated(changed: PropertyValues<this>): Promise<void> {
+  protected override updated(changed: PropertyValues<this>): void {
     const trigger = this.#trigger;
     if (!this.fromServerHtml) {
       const label = this.#label;
@@ -428,7 +440,7 @@ export class ChatHeaderMenu extends CustomerElement {
       trigger.ariaExpanded = String(this.open);
       trigger.disabled = this.disabled;
     }
-    const opened = this.#opened;
+    const opened = this[OPENED];
     if (!opened) return;
     if (!opened.container.isConnected) {
       addStyles(this.renderRoot as ShadowRoot, openedStyles);
@@ -452,11 +464,7 @@ export class ChatHeaderMenu extends CustomerElement {
       if (!element.matches(':popover-open')) element.showPopover();
       placeAtOnce(trigger, element, this.placement);
       popup?.opened();
-      const focus = opened.focusOnOpen;
-      // Slotted items may still be upgrading; focus after they have rendered.
-      await Promise.all(this.#hostItems().map((item) => item.updateComplete));
-      if (this.open) this.#focusItem(focus === 'last' ? -1 : 0);
-      opened.focusOnOpen = null;
+      void this.#focusOnOpen(opened);
     } else {
       // :focus-within misses focus inside the top-layer popup, so ask the roots.
       const hadFocus = !!this.shadowRoot!.activeElement || this.contains(document.activeElement);
@@ -466,12 +474,20 @@ export class ChatHeaderMenu extends CustomerElement {
     }
   }
 
+  /** Focuses the item the open asked for, once the host's items (they may still be upgrading) have rendered. */
+  async #focusOnOpen(opened: Opened): Promise<void> {
+    const focus = opened.focusOnOpen;
+    await Promise.all(this.#hostItems().map((item) => item.updateComplete));
+    if (this.open) this.#focusItem(focus === 'last' ? -1 : 0);
+    opened.focusOnOpen = null;
+  }
+
   get #trigger(): HTMLButtonElement {
     return this.renderRoot.querySelector('[part~="trigger"]')!;
   }
 
   get #popupElement(): HTMLElement | null {
-    return this.#opened ? this.renderRoot.querySelector('[part~="menu"]') : null;
+    return this[OPENED] ? this.renderRoot.querySelector('[part~="menu"]') : null;
   }
 
   #hostItems(): ChatMenuItem[] {

@@ -12,6 +12,11 @@ import { lazyModule, reportViewFailure } from '../../internal/lazy.js';
 // What Retry and Check do: loaded when a pill first offers one (see updated()).
 const retryModule = lazyModule(() => import('./pill-retry.js'));
 
+// A pill's own state, kept on the prototype until it changes (see the class).
+const INTERNALS = Symbol('internals');
+const SHOWN = Symbol('shownStatus');
+const TIMER = Symbol('timer');
+
 export type PillStatus = 'active' | 'blocked' | 'blocking' | 'unblocking' | 'unblocked' | 'unconfirmed' | 'error';
 
 const STATUSES: readonly PillStatus[] = ['active', 'blocked', 'blocking', 'unblocking', 'unblocked', 'unconfirmed', 'error'];
@@ -87,11 +92,16 @@ export class ChatStatusPill extends CustomerElement {
   /** Makes the pill a polite live region. Opt-in: a list of 500 pills must not chatter. */
   declare announce: boolean;
 
-  // Attached on first use: most pills of a long list stay active and never need it.
-  #internals: ElementInternals | null = null;
-  #shownStatus: PillStatus = 'active';
-  // Re-renders when what is shown ends: the transient "Unblocked", a timed block's "ends in …".
-  #timer: ReturnType<typeof setTimeout> | undefined;
+  /** @internal Attached on first use: most pills of a long list stay active and never need it. */
+  declare [INTERNALS]: ElementInternals | null;
+  /** @internal */
+  declare [SHOWN]: PillStatus;
+  /** @internal Re-renders when what is shown ends: the transient "Unblocked", a timed block's "ends in …". */
+  declare [TIMER]: ReturnType<typeof setTimeout> | undefined;
+  static {
+    // On the prototype until a pill shows something: an active pill has none of its own.
+    Object.assign(this.prototype, { [INTERNALS]: null, [SHOWN]: 'active', [TIMER]: undefined });
+  }
 
   /** The status shown now. */
   get currentStatus(): PillStatus {
@@ -183,16 +193,16 @@ export class ChatStatusPill extends CustomerElement {
 
   /** Mirrors the status as custom states: `:state(blocked)` and `:state(visible)`; active has none. */
   #exposeState(status: PillStatus): void {
-    if (status === this.#shownStatus) return;
-    const states = (this.#internals ??= this.attachInternals()).states;
+    if (status === this[SHOWN]) return;
+    const states = (this[INTERNALS] ??= this.attachInternals()).states;
     // Active has no state of its own, whether the pill never showed or showed before.
-    states.delete(this.#shownStatus);
+    states.delete(this[SHOWN]);
     if (status === 'active') states.delete('visible');
     else {
       states.add(status);
       states.add('visible');
     }
-    this.#shownStatus = status;
+    this[SHOWN] = status;
   }
 
   #label(status: Exclude<PillStatus, 'active'>, now: number): string {
@@ -226,15 +236,15 @@ export class ChatStatusPill extends CustomerElement {
   }
 
   #offersRetry(): boolean {
-    return this.#shownStatus === 'error' || this.#shownStatus === 'unconfirmed';
+    return this[SHOWN] === 'error' || this[SHOWN] === 'unconfirmed';
   }
 
   protected override updated(): void {
     if (this.#offersRetry()) retryModule.load().catch(() => {});
-    if (this.#timer !== undefined) this.#stopTimer();
+    if (this[TIMER] !== undefined) this.#stopTimer();
     const end = this.#shownUntil();
     // Counted from the clock as it is now: if the end passed since render(), at once.
-    if (end !== null) this.#timer = setTimeout(() => this.requestUpdate(), Math.max(0, Math.min(REFRESH_MS, end - Date.now())));
+    if (end !== null) this[TIMER] = setTimeout(() => this.requestUpdate(), Math.max(0, Math.min(REFRESH_MS, end - Date.now())));
   }
 
   /**
@@ -244,17 +254,17 @@ export class ChatStatusPill extends CustomerElement {
   #shownUntil(): number | null {
     const state = this.customerState;
     if (this.status || !state) return null;
-    if (this.#shownStatus === 'unblocked') {
+    if (this[SHOWN] === 'unblocked') {
       const left = this.#unblockedFor(state, renderedAt);
       return left === Infinity ? null : renderedAt + left;
     }
-    const until = this.#shownStatus === 'blocked' && state.until ? Date.parse(state.until) : NaN;
+    const until = this[SHOWN] === 'blocked' && state.until ? Date.parse(state.until) : NaN;
     return until > renderedAt ? until : null;
   }
 
   #stopTimer(): void {
-    clearTimeout(this.#timer);
-    this.#timer = undefined;
+    clearTimeout(this[TIMER]);
+    this[TIMER] = undefined;
   }
 
   async #retry(): Promise<void> {
