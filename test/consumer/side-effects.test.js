@@ -55,7 +55,8 @@ async function firstLoad(name, code, { splitting = false } = {}) {
     loaded.add(path);
     for (const imp of outputs[path].imports) if (imp.kind === 'import-statement') visit(imp.path);
   };
-  visit(Object.keys(outputs).find((path) => outputs[path].entryPoint));
+  // The host's entry: with splitting, every import() target is an entry point too, in no set order.
+  visit(Object.keys(outputs).find((path) => outputs[path].entryPoint === `${name}.js`));
   // Only the modules that put code in the output (esbuild lists the ones it shook off too).
   const inputs = [...loaded].flatMap((path) => Object.entries(outputs[path].inputs).filter(([, i]) => i.bytesInOutput > 0).map(([input]) => input));
   const text = outputFiles.filter((file) => [...loaded].some((path) => file.path.endsWith(path.replace(/^.*?out-/, `out-`)))).map((f) => f.text).join('\n');
