@@ -32,12 +32,9 @@ describe('blockStore.follow() of a stream, loaded on first use', () => {
   it('a follow(url) stopped at once opens no stream, before or after the reader loads', async () => {
     const opened: string[] = [];
     const Real = window.EventSource;
-    window.EventSource = class extends Real {
-      constructor(url: string | URL, init?: EventSourceInit) {
-        super(url, init);
-        opened.push(String(url));
-      }
-    };
+    window.EventSource = new Proxy(Real, {
+      construct: (target, args: [string | URL, EventSourceInit?]) => (opened.push(String(args[0])), Reflect.construct(target, args)),
+    });
     try {
       const store = new BlockStore();
       store.follow('/follow-stream-test-missing')();
