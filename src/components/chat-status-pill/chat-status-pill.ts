@@ -252,13 +252,16 @@ export class ChatStatusPill extends CustomerElement {
    * of "Unblocked", or of a timed block's "ends in …" (refreshed every REFRESH_MS until then).
    */
   #shownUntil(): number | null {
+    const shown = this[SHOWN];
+    // Only these two end by the clock; an active pill (most of a list) reads no state here.
+    if (this.status || (shown !== 'unblocked' && shown !== 'blocked')) return null;
     const state = this.customerState;
-    if (this.status || !state) return null;
-    if (this[SHOWN] === 'unblocked') {
+    if (!state) return null;
+    if (shown === 'unblocked') {
       const left = this.#unblockedFor(state, renderedAt);
       return left === Infinity ? null : renderedAt + left;
     }
-    const until = this[SHOWN] === 'blocked' && state.until ? Date.parse(state.until) : NaN;
+    const until = state.until ? Date.parse(state.until) : NaN;
     return until > renderedAt ? until : null;
   }
 
