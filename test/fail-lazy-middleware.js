@@ -2,7 +2,8 @@
 // or a deploy that replaced the files would: a request for a source file whose path holds a
 // name listed in the `chat-fail-lazy` cookie (comma-separated, e.g. "menu-popup") gets a 503,
 // after `ms` milliseconds for "name@ms" (a slow failure). The cookie travels with the page's
-// module requests, so only the test that sets it sees it.
+// module requests, so only the test that sets it sees it. test/import-probe.js is refused the
+// same way, for the probe of whether the engine fetches a failed import again.
 //
 // The library's own files are never cached by the browser here: a page that refuses one must
 // reach the server, not a copy an earlier test file's page loaded (the test server otherwise
@@ -12,7 +13,7 @@
 /** A koa-style middleware for the test server. */
 export function failLazyMiddleware() {
   return async (ctx, next) => {
-    if (!ctx.path.startsWith('/src/')) return next();
+    if (!ctx.path.startsWith('/src/') && ctx.path !== '/test/import-probe.js') return next();
     uncached(ctx);
     const refused = (ctx.cookies.get('chat-fail-lazy') ?? '')
       .split(',')

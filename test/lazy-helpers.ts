@@ -64,5 +64,25 @@ export function whileRefused(modules: string): { errors: unknown[][]; requests: 
   return seen;
 }
 
+/**
+ * Whether this engine fetches a dynamically imported module again after its fetch failed, or
+ * keeps the failure for the page's life (Firefox ESR, and Chromium 150; Chromium 156 and WebKit
+ * fetch again). It imports test/import-probe.js once refused and once not; what was refused
+ * before stays refused.
+ */
+export async function refetchesFailedImports(): Promise<boolean> {
+  const kept = /(?:^|; )chat-fail-lazy=([^;]*)/.exec(document.cookie)?.[1] ?? '';
+  const url = `/test/import-probe.js?${Date.now()}`;
+  try {
+    refuse('import-probe');
+    const first = await import(/* @vite-ignore */ url).then(() => 'loaded', () => 'refused');
+    if (first !== 'refused') throw new Error('the test server did not refuse the probe');
+    refuse('');
+    return await import(/* @vite-ignore */ url).then(() => true, () => false);
+  } finally {
+    refuse(kept);
+  }
+}
+
 /** Whether a console error began with `message`. */
 export const reported = (errors: unknown[][], message: string) => errors.some(([first]) => String(first).startsWith(message));

@@ -3,8 +3,9 @@ export interface LazyModule<T> {
   /** The module if it has loaded, else undefined (no load started). */
   readonly now: T | undefined;
   /**
-   * True after a load failed, until a later one succeeds. (Chromium and WebKit fetch again on
-   * the next `load()`; Firefox keeps the failure for the page's life: only a reload helps there.)
+   * True after a load failed, until a later one succeeds. (WebKit and recent Chromium fetch again
+   * on the next `load()`; Firefox and older Chromium, 150 for one, keep the failure for the
+   * page's life: only a reload helps there.)
    */
   readonly failed: boolean;
   /** Loads it (once; a failed load is tried again on the next call). */
