@@ -133,7 +133,9 @@ function faultServer() {
     }
     // The truth the fault run compares the screen with.
     if (path === '/fault/state') {
-      return json(res, 200, { blocked: Object.fromEntries([...states].map(([p, s]) => [p, s.blocked])), revision, counts, eventRequests });
+      const of = (key) => Object.fromEntries([...states].map(([p, s]) => [p, s[key]]));
+      const history = url.searchParams.get('history');
+      return json(res, 200, { blocked: of('blocked'), revisions: of('revision'), revision, counts, eventRequests, ...(history ? { log: log.filter((c) => c.phone === history) } : {}) });
     }
     // Drops every change stream (a proxy restart): the browser reconnects with Last-Event-ID.
     // The next `count` stream requests get a 503: the browser gives up on the stream.
