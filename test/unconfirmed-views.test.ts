@@ -203,6 +203,48 @@ describe('unconfirmed outcomes in every view', () => {
       expect(seen).to.include('false/unsure/4');
     });
 
+    it('a request that lands after the read that settled it: one more read a little later shows it', async () => {
+      store = new BlockStore({ statusRetry: { attempts: 3, baseMs: 20, maxMs: 40, timeoutMs: 300, recheckMs: 200 } });
+      let server = { blocked: false, revision: 4 };
+      let reads = 0;
+      const b = backend(() => (reads++, Promise.resolve(server)));
+      const root = await fixture<HTMLElement>(html`<div><chat-status-pill customer=${PRIYA.id} .store=${store}></chat-status-pill></div>`);
+      const pill = root.querySelector<ChatStatusPill>('chat-status-pill')!;
+      cleanups.push(connectBackend(root, b, { timeoutMs: 50, store }));
+      store.set(PRIYA.id, false);
+      await timeOut(pill, b, 'block');
+      await until(() => !store.get(PRIYA.id).checking);
+      expect(store.get(PRIYA.id)).to.include({ blocked: false, unconfirmed: null, revision: 4 });
+      expect(reads).to.equal(1);
+      // The block the page gave up on reaches the server only now.
+      server = { blocked: true, revision: 5 };
+      await until(() => store.get(PRIYA.id).blocked === true, 2000, 'the read recheckMs later');
+      expect(reads).to.equal(2);
+      expect(store.get(PRIYA.id)).to.include({ unconfirmed: null, revision: 5 });
+      await pill.updateComplete;
+      expect(text(pill)).to.equal('Blocked');
+      expect(b.calls, 'no second request').to.have.length(1);
+    });
+
+    for (const [what, options, follow] of [
+      ['while a feed is followed (it pushes a late change)', {}, true],
+      ['with recheckMs: 0', { recheckMs: 0 }, false],
+    ] as const) {
+      it(`no later read ${what}`, async () => {
+        store = new BlockStore({ statusRetry: { attempts: 3, baseMs: 20, maxMs: 40, timeoutMs: 300, recheckMs: 100, ...options } });
+        if (follow) cleanups.push(store.follow({ subscribe: () => () => {} }));
+        let reads = 0;
+        const b = backend(() => (reads++, Promise.resolve({ blocked: false, revision: 4 })));
+        const root = await fixture<HTMLElement>(html`<div></div>`);
+        cleanups.push(connectBackend(root, b, { timeoutMs: 50, store }));
+        await timeOut(root, b, 'block');
+        await until(() => !store.get(PRIYA.id).checking);
+        await new Promise((r) => setTimeout(r, 400));
+        expect(reads).to.equal(1);
+        expect(store.get(PRIYA.id)).to.include({ blocked: false, unconfirmed: null });
+      });
+    }
+
     it('blockStore.refresh() needs a backend with status()', async () => {
       const error = await store.refresh(PRIYA.id).catch((e: unknown) => e);
       expect(error).to.be.instanceOf(TypeError);

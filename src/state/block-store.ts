@@ -169,6 +169,8 @@ export class BlockStore extends EventTarget {
   #warned = new Set<string>();
   /** The newest revision any server statement carried (a shared stream taken over resumes after it). */
   #newest: number | null = null;
+  /** How many follow() feeds are open: while one is, a change that lands late is pushed. */
+  #following = 0;
 
   constructor(options: BlockStoreOptions = {}) {
     super();
@@ -232,10 +234,12 @@ export class BlockStore extends EventTarget {
   follow(source: FollowSource, options?: FollowOptions): () => void {
     const sink = { change: (data: unknown) => this.#onPush(data), resync: () => this.#resync(), newest: () => this.#newest };
     const stop = openFeed(source, sink, options);
+    this.#following++;
     let stopped = false;
     return () => {
       if (stopped) return;
       stopped = true;
+      this.#following--;
       stop();
     };
   }
@@ -414,6 +418,7 @@ export class BlockStore extends EventTarget {
     const running = this.#checks.get(id);
     if (running) return running;
     const read = this.#readers[this.#readers.length - 1];
+    const asked = this.get(id).unconfirmed?.action;
     const customer = this.get(id).unconfirmed?.customer ?? { id, name: id };
     this.#update(id, { checking: true });
     const retry = this.#retry;
@@ -423,8 +428,16 @@ export class BlockStore extends EventTarget {
     first.catch(() => {});
     const promise = statusCheck
       .load()
-      .then(({ readUntilSettled }) => readUntilSettled(read, customer, retry, (fact) => this.#accept(id, fact, true), stop, first))
-      .then(() => this.get(id))
+      .then(async ({ readUntilSettled, readAgainLater }) => {
+        const fact = await readUntilSettled(read, customer, retry, (fact) => this.#accept(id, fact, true), stop, first);
+        // Our change was not made, but its request may still land (it waited for a connection,
+        // or in the network). A followed feed would push it; else read once more, later.
+        if (asked && !fact.pending && fact.blocked !== (asked === 'block') && this.#following === 0) {
+          const busy = () => !!(this.get(id).pending || this.get(id).unconfirmed || this.#checks.has(id));
+          readAgainLater(read, customer, retry, busy, (answer) => this.#accept(id, readServerState(answer, id, customer.name), false));
+        }
+        return this.get(id);
+      })
       .finally(() => {
         this.#checks.delete(id);
         this.#update(id, { checking: false });

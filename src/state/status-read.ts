@@ -19,9 +19,15 @@ export interface StatusRetry {
   maxMs: number;
   /** One read's time limit (default 10 s). */
   timeoutMs: number;
+  /**
+   * When the reads settle on the change not made and nothing is followed (`follow()`), one
+   * more read this much later (default 3 s; 0: none): a request the page gave up on may still
+   * reach the server after the read, having waited for a connection or in the network.
+   */
+  recheckMs?: number;
 }
 
-export const DEFAULT_STATUS_RETRY: StatusRetry = Object.freeze({ attempts: 5, baseMs: 500, maxMs: 15_000, timeoutMs: 10_000 });
+export const DEFAULT_STATUS_RETRY: StatusRetry = Object.freeze({ attempts: 5, baseMs: 500, maxMs: 15_000, timeoutMs: 10_000, recheckMs: 3000 });
 
 /** One read, aborted after `timeoutMs` (or by `stop`), settled even when `read` ignores its signal. */
 export async function readOnce(read: StatusReader, customer: CustomerRef, timeoutMs: number, stop: AbortSignal): Promise<unknown> {
