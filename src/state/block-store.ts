@@ -414,12 +414,11 @@ export class BlockStore extends EventTarget {
   }
 
   /** Reads one customer until the server has settled it; one read loop per customer at a time. */
-  #check(id: string): Promise<CustomerBlockState> {
+  #check(id: string, customer: CustomerRef = this.get(id).unconfirmed?.customer ?? { id, name: id }): Promise<CustomerBlockState> {
     const running = this.#checks.get(id);
     if (running) return running;
     const read = this.#readers[this.#readers.length - 1];
     const asked = this.get(id).unconfirmed?.action;
-    const customer = this.get(id).unconfirmed?.customer ?? { id, name: id };
     this.#update(id, { checking: true });
     const retry = this.#retry;
     const stop = new AbortController().signal;
@@ -428,14 +427,11 @@ export class BlockStore extends EventTarget {
     first.catch(() => {});
     const promise = statusCheck
       .load()
-      .then(async ({ readUntilSettled, readAgainLater }) => {
-        const fact = await readUntilSettled(read, customer, retry, (fact) => this.#accept(id, fact, true), stop, first);
+      .then(({ readUntilSettled }) => readUntilSettled(read, customer, retry, (fact) => this.#accept(id, fact, true), stop, first))
+      .then((fact) => {
         // Our change was not made, but its request may still land (it waited for a connection,
-        // or in the network). A followed feed would push it; else read once more, later.
-        if (asked && !fact.pending && fact.blocked !== (asked === 'block') && this.#following === 0) {
-          const busy = () => !!(this.get(id).pending || this.get(id).unconfirmed || this.#checks.has(id));
-          readAgainLater(read, customer, retry, busy, (answer) => this.#accept(id, readServerState(answer, id, customer.name), false));
-        }
+        // or in the network): a followed feed would push it; else check once more, later.
+        if (asked && !fact.pending && fact.blocked !== (asked === 'block')) this.#recheckLater(id, customer);
         return this.get(id);
       })
       .finally(() => {
@@ -444,6 +440,16 @@ export class BlockStore extends EventTarget {
       });
     this.#checks.set(id, promise);
     return promise;
+  }
+
+  /** One more check `statusRetry.recheckMs` from now, unless a feed is followed or another change of the customer is in play then. */
+  #recheckLater(id: string, customer: CustomerRef): void {
+    const ms = this.#retry.recheckMs;
+    if (!ms || this.#following > 0) return;
+    setTimeout(() => {
+      const now = this.get(id);
+      if (!now.pending && !now.unconfirmed && this.#readers.length) this.#check(id, customer).catch(() => {});
+    }, ms);
   }
 
   /** While some change is unconfirmed and a reader is connected: read again when the page is back online or visible. */

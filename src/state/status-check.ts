@@ -45,26 +45,6 @@ export async function readUntilSettled(
   throw lastError;
 }
 
-/**
- * One more read `retry.recheckMs` from now (none for 0), handed to `apply` unless `busy()`
- * says another change of the customer is in play then (it reads for itself).
- */
-export function readAgainLater(
-  read: StatusReader,
-  customer: CustomerRef,
-  retry: StatusRetry,
-  busy: () => boolean,
-  apply: (answer: unknown) => void,
-): void {
-  if (!((retry.recheckMs ?? 0) > 0)) return;
-  setTimeout(() => {
-    if (busy()) return;
-    readOnce(read, customer, retry.timeoutMs, new AbortController().signal)
-      .then((answer) => busy() || apply(answer))
-      .catch(() => {});
-  }, retry.recheckMs);
-}
-
 function wait(ms: number, stop: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(done, ms);

@@ -20,9 +20,10 @@ export interface StatusRetry {
   /** One read's time limit (default 10 s). */
   timeoutMs: number;
   /**
-   * When the reads settle on the change not made and nothing is followed (`follow()`), one
-   * more read this much later (default 3 s; 0: none): a request the page gave up on may still
-   * reach the server after the read, having waited for a connection or in the network.
+   * When the reads settle on the change not made and nothing is followed (`follow()`), the
+   * store checks once more this much later (default 3 s; 0: none): a request the page gave up
+   * on may still reach the server after the read, having waited for a connection or in the
+   * network.
    */
   recheckMs?: number;
 }
