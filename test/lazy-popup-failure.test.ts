@@ -38,7 +38,9 @@ describe('lazy loading: the popup module fails to load', () => {
     await until(() => item()?.disabled === true, 4000, 'Block to be disabled');
     expect(item().querySelector('[slot="description"]')!.textContent).to.equal(LOAD_FAILED);
     expect(item().getAttribute('aria-disabled')).to.equal('true');
-    expect(reported(errors, 'chat-header-menu: the popup could not be loaded.')).to.equal(true);
+    // Reported when the open's own load fails: when the hover's prefetch failed first (WebKit's
+    // pointer actions are slow enough), Block says so while that second load is still on its way.
+    await until(() => reported(errors, 'chat-header-menu: the popup could not be loaded.'), 2000, 'the failure reported');
     await accessible(menu);
 
     // A click and Enter on Block: no request, nothing pending, the menu still open.
