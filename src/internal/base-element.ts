@@ -15,21 +15,6 @@ const serverRendered = new WeakSet<Element>();
  */
 export type ChatPropertyDeclaration = PropertyDeclaration & { initial?: unknown };
 
-/** A get/set pair for `name` that reads `initial` from the prototype until an instance sets its own value. */
-function keepOnPrototype(proto: object, name: string, initial: unknown): void {
-  const key = Symbol(name);
-  Object.defineProperty(proto, key, { value: initial, writable: true });
-  Object.defineProperty(proto, name, {
-    get(this: Record<symbol, unknown>) {
-      return this[key];
-    },
-    set(this: Record<symbol, unknown>, value: unknown) {
-      this[key] = value;
-    },
-    configurable: true,
-  });
-}
-
 /** What every element of the library shares: a guarded `define()` and its strings. */
 export class ChatElement extends LitElement {
   static {
@@ -50,14 +35,15 @@ export class ChatElement extends LitElement {
 
   static override properties: PropertyDeclarations = { strings: { attribute: false } };
 
-  protected static override finalize(): void {
-    // Before Lit makes the accessors: it wraps a get/set pair it finds on the prototype.
-    if (!this.hasOwnProperty('finalized') && this.hasOwnProperty('properties')) {
-      for (const [name, options] of Object.entries(this.properties as Record<string, ChatPropertyDeclaration>)) {
-        if ('initial' in options) keepOnPrototype(this.prototype, name, options.initial);
-      }
-    }
-    super.finalize();
+  /**
+   * Lit's own accessor, reading from a prototype slot that holds the `initial` value until an
+   * instance sets its own. Not a get/set pair of ours for Lit to wrap: Lit counts a wrapped
+   * property as changed (and reflects it) in every element's first update, which a list of a
+   * thousand rows pays for in time (bench/README.md).
+   */
+  static override getPropertyDescriptor(name: PropertyKey, key: string | symbol, options: ChatPropertyDeclaration) {
+    if ('initial' in options) Object.defineProperty(this.prototype, key, { value: options.initial, writable: true });
+    return super.getPropertyDescriptor(name, key, options);
   }
 
   /** Overrides for this element's words; see `ChatStrings`. */
