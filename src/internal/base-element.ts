@@ -15,6 +15,27 @@ const serverRendered = new WeakSet<Element>();
  */
 export type ChatPropertyDeclaration = PropertyDeclaration & { initial?: unknown };
 
+/**
+ * An accessor for `name` that reads `initial` from the prototype until an instance sets its own
+ * value, and tells Lit of each change as Lit's own accessor does.
+ */
+function keepOnPrototype(proto: object, name: string, initial: unknown): void {
+  const key = Symbol(name);
+  Object.defineProperty(proto, key, { value: initial, writable: true });
+  Object.defineProperty(proto, name, {
+    get(this: Record<symbol, unknown>) {
+      return this[key];
+    },
+    set(this: LitElement & Record<symbol, unknown>, value: unknown) {
+      const old = this[key];
+      this[key] = value;
+      this.requestUpdate(name, old);
+    },
+    configurable: true,
+    enumerable: true,
+  });
+}
+
 /** What every element of the library shares: a guarded `define()` and its strings. */
 export class ChatElement extends LitElement {
   static {
@@ -35,15 +56,17 @@ export class ChatElement extends LitElement {
 
   static override properties: PropertyDeclarations = { strings: { attribute: false } };
 
-  /**
-   * Lit's own accessor, reading from a prototype slot that holds the `initial` value until an
-   * instance sets its own. Not a get/set pair of ours for Lit to wrap: Lit counts a wrapped
-   * property as changed (and reflects it) in every element's first update, which a list of a
-   * thousand rows pays for in time (bench/README.md).
-   */
-  static override getPropertyDescriptor(name: PropertyKey, key: string | symbol, options: ChatPropertyDeclaration) {
-    if ('initial' in options) Object.defineProperty(this.prototype, key, { value: options.initial, writable: true });
-    return super.getPropertyDescriptor(name, key, options);
+  protected static override finalize(): void {
+    if (this.hasOwnProperty('finalized') || !this.hasOwnProperty('properties')) return super.finalize();
+    const declared = Object.entries(this.properties as Record<string, ChatPropertyDeclaration>);
+    const kept = declared.filter(([, options]) => 'initial' in options && !options.noAccessor);
+    // Lit makes no accessor for these (`noAccessor`). Ours come after Lit's finalize(): a get/set
+    // pair Lit finds on the prototype, it wraps, and a wrapped property counts as changed (and
+    // is reflected) in every element's first update, which a list of a thousand rows pays for
+    // in time (bench/README.md).
+    this.properties = Object.fromEntries(declared.map(([name, options]) => [name, 'initial' in options ? { ...options, noAccessor: true } : options]));
+    super.finalize();
+    for (const [name, options] of kept) keepOnPrototype(this.prototype, name, options.initial);
   }
 
   /** Overrides for this element's words; see `ChatStrings`. */
