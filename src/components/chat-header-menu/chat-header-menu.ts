@@ -317,7 +317,27 @@ export class ChatHeaderMenu extends CustomerElement {
   override connectedCallback(): void {
     super.connectedCallback();
     // The first hover or focus of any menu's trigger starts loading the popup's module.
-    if (!isServer) prefetchOnHint(popupModule, (path) => path.some((n) => n instanceof ChatHeaderMenu));
+    if (!isServer) prefetchOnHint(popupModule, ChatHeaderMenu.#onHint);
+  }
+
+  /** A hover or focus on a menu, until the popup's module is here: that menu gets ready to open too. */
+  static #onHint(path: EventTarget[]): boolean {
+    const menu = path.find((n): n is ChatHeaderMenu => n instanceof ChatHeaderMenu);
+    if (!menu) return false;
+    menu.#prepare();
+    return true;
+  }
+
+  /**
+   * Renders the popup, still closed, while the pointer rests on the trigger (or focus is on
+   * it): what a first open costs beyond showing it (the popup's template and items, its
+   * sheets, the code's first run) is then spent before the press, not between the press and
+   * the first paint (bench/README.md: the first open over a slow network).
+   */
+  #prepare(): void {
+    if (this[OPENED] || this.disabled || !this.isConnected) return;
+    void this.#session;
+    this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
