@@ -28,6 +28,17 @@ export class Samples {
   max(key) {
     return Math.max(...(this.#map.get(key) ?? [NaN]));
   }
+  /**
+   * The median of a/b over runs, sample i of `a` with sample i of `b` (one per run each, taken
+   * close together, order rotating): what drifts between runs (another process on the cores)
+   * then moves both and cancels, where a ratio of two medians takes each from its own runs.
+   */
+  pairedRatio(a, b) {
+    const x = this.#map.get(a) ?? [];
+    const y = this.#map.get(b) ?? [];
+    if (x.length !== y.length) throw new Error(`pairedRatio: ${a} has ${x.length} samples, ${b} ${y.length}`);
+    return median(x.map((value, i) => value / y[i]));
+  }
   count(key) {
     return this.#map.get(key)?.length ?? 0;
   }
