@@ -58,13 +58,13 @@ export class ChatElement extends LitElement {
 
   protected static override finalize(): void {
     if (this.hasOwnProperty('finalized') || !this.hasOwnProperty('properties')) return super.finalize();
-    const declared = Object.entries(this.properties as Record<string, ChatPropertyDeclaration>);
-    const kept = declared.filter(([, options]) => 'initial' in options && !options.noAccessor);
+    const declared = this.properties as Record<string, ChatPropertyDeclaration>;
+    const kept = Object.entries(declared).filter(([, options]) => 'initial' in options);
     // Lit makes no accessor for these (`noAccessor`). Ours come after Lit's finalize(): a get/set
     // pair Lit finds on the prototype, it wraps, and a wrapped property counts as changed (and
     // is reflected) in every element's first update, which a list of a thousand rows pays for
     // in time (bench/README.md).
-    this.properties = Object.fromEntries(declared.map(([name, options]) => [name, 'initial' in options ? { ...options, noAccessor: true } : options]));
+    this.properties = { ...declared, ...Object.fromEntries(kept.map(([name, options]) => [name, { ...options, noAccessor: true }])) };
     super.finalize();
     for (const [name, options] of kept) keepOnPrototype(this.prototype, name, options.initial);
   }

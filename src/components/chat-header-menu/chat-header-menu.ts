@@ -335,7 +335,7 @@ export class ChatHeaderMenu extends CustomerElement {
    * the first paint (bench/README.md: the first open over a slow network).
    */
   #prepare(): void {
-    if (this[OPENED] || this.disabled || !this.isConnected) return;
+    if (this[OPENED] || this.disabled) return;
     void this.#session;
     this.requestUpdate();
   }
