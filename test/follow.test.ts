@@ -33,10 +33,43 @@ function feed() {
 const post = (path: string, body: unknown) =>
   fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 
+// First in the file: the store's sync half (store-sync.ts, what reads pushes) is not loaded yet.
+describe('blockStore.follow() before what reads its changes has loaded', () => {
+  it('holds the changes delivered meanwhile and applies them in order, none lost', async () => {
+    const store = new BlockStore();
+    const f = feed();
+    const seen: (number | null)[] = [];
+    const stopWatching = store.subscribe(PRIYA.id, (s) => seen.push(s.revision));
+    const stop = store.follow(f.source);
+    f.push({ phone: PRIYA.id, blocked: true, reason: 'spam', revision: 5 });
+    f.push({ phone: PRIYA.id, blocked: false, by: 'Ben', revision: 6 });
+    f.push({ phone: EMILY.id, blocked: true, revision: 2 });
+    await until(() => store.get(EMILY.id).known, 2000, 'the held changes to apply');
+    expect(seen, 'each change, in the order delivered').to.deep.equal([5, 6]);
+    expect(store.get(PRIYA.id)).to.include({ blocked: false, by: 'Ben', revision: 6 });
+    expect(store.get(EMILY.id)).to.include({ blocked: true, revision: 2 });
+    // From then on, a change applies as it is delivered.
+    f.push({ phone: PRIYA.id, blocked: true, revision: 7 });
+    expect(store.get(PRIYA.id)).to.include({ blocked: true, revision: 7 });
+    stop();
+    stopWatching();
+  });
+});
+
 describe('blockStore.follow() and revisions', () => {
   let store: BlockStore;
   const cleanups: (() => void)[] = [];
   let realInfo: typeof console.info;
+  before(async () => {
+    // Every test below pushes by hand and looks at once: load the sync half first, as a page
+    // does with its first follow().
+    const warm = new BlockStore();
+    const f = feed();
+    const stop = warm.follow(f.source);
+    f.push({ phone: PRIYA.id, blocked: true, revision: 1 });
+    await until(() => warm.get(PRIYA.id).blocked, 2000, 'the sync half to load');
+    stop();
+  });
   beforeEach(() => {
     store = new BlockStore({ statusRetry: { attempts: 2, baseMs: 10, maxMs: 20, timeoutMs: 500 } });
     realInfo = console.info;

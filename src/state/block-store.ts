@@ -1,15 +1,16 @@
 import type { BlockAction, BlockMetadata, ChatBlockExpiredEvent, CustomerRef } from '../events.js';
-import { displayName, requireCustomerId, toCustomerId } from './customer-id.js';
-import { readServerState, type ServerFact, type UnconfirmedChange } from './server-state.js';
-import { DEFAULT_STATUS_RETRY, readOnce, type StatusReader, type StatusRetry } from './status-read.js';
+import { requireCustomerId, toCustomerId } from './customer-id.js';
+import type { ServerFact, UnconfirmedChange } from './server-state.js';
+import { DEFAULT_STATUS_RETRY, type StatusReader, type StatusRetry } from './status-read.js';
 import { openFeed, type FollowOptions, type FollowSource } from './follow.js';
+import type { StoreSync } from './store-sync.js';
 import { lazyModule } from '../internal/lazy.js';
 
-// Loaded on first need, not with the store: a page of rows reads no status back (beyond a
-// first read) and sees no timed block end before the first unconfirmed outcome, refresh() or
-// expiry. (Type-only
-// imports above stay `import type`: an inline `type` alone would keep a bare import.)
-const statusCheck = lazyModule(() => import('./status-check.js'));
+// Loaded on first need, not with the store: a page of rows reads no status back, hears no
+// other tab or feed, and sees no timed block end before the first unconfirmed outcome,
+// refresh(), follow(), syncAcrossTabs() or expiry. (Type-only imports above stay
+// `import type`: an inline `type` alone would keep a bare import.)
+const syncModule = lazyModule(() => import('./store-sync.js'));
 const events = lazyModule(() => import('../events.js'));
 
 /**
@@ -77,6 +78,25 @@ export interface BlockStateView {
 
 type Listener = BlockStoreListener | BlockStateView;
 
+/** @internal What the store's sync half (store-sync.ts, loaded on first need) reads and changes. */
+export interface StoreCore {
+  get(id: string): CustomerBlockState;
+  /** A server's statement, applied unless a newer one is known (see the store's #accept). */
+  accept(id: string, fact: ServerFact, orEqual: boolean, patch?: Partial<CustomerBlockState>, share?: boolean): boolean;
+  update(id: string, patch: Partial<CustomerBlockState>): void;
+  readonly readers: StatusReader[];
+  readonly retry: StatusRetry;
+  /** Customers with an unconfirmed change. */
+  readonly unconfirmed: ReadonlySet<string>;
+  /** Customers some view shows now. */
+  shown(): Iterable<string>;
+  /** How many follow() feeds are open. */
+  following(): number;
+}
+
+/** Work for the sync half: `sync` is null when its module could not be loaded (`error` says why). */
+type SyncTask = (sync: StoreSync | null, error?: unknown) => void;
+
 /**
  * @internal The request lifecycle's access to a store. Keyed by a registered symbol
  * (not public methods: a page could otherwise lock a customer) and versioned, so a
@@ -141,8 +161,6 @@ const EMPTY = {
   revision: null,
   ...NO_META,
 } as const;
-// Re-reads after a missed stretch of pushes, a few customers at a time.
-const RESYNC_CONCURRENCY = 4;
 // setTimeout's longest delay; a later expiry is re-armed when this one fires.
 const MAX_DELAY = 2 ** 31 - 1;
 
@@ -162,11 +180,11 @@ export class BlockStore extends EventTarget {
   #expiries = new Map<string, ReturnType<typeof setTimeout>>();
   #readers: StatusReader[] = [];
   #retry: StatusRetry;
-  #checks = new Map<string, Promise<CustomerBlockState>>();
   /** Customers with an unconfirmed change: re-read when the page is back online or visible. */
   #unconfirmed = new Set<string>();
-  #connectivity: (() => void) | null = null;
-  #warned = new Set<string>();
+  #sync: StoreSync | null = null;
+  /** What waits for the sync half's module, in the order asked. */
+  #syncQueue: SyncTask[] = [];
   /** The newest revision any server statement carried (a shared stream taken over resumes after it). */
   #newest: number | null = null;
   /** How many follow() feeds are open: while one is, a change that lands late is pushed. */
@@ -219,7 +237,7 @@ export class BlockStore extends EventTarget {
         ),
       );
     }
-    return this.#check(key);
+    return new Promise((resolve, reject) => this.#withSync((sync, error) => (sync ? sync.check(key).then(resolve, reject) : reject(error))));
   }
 
   /**
@@ -232,8 +250,14 @@ export class BlockStore extends EventTarget {
    * Returns the function that stops following.
    */
   follow(source: FollowSource, options?: FollowOptions): () => void {
-    const sink = { change: (data: unknown) => this.#onPush(data), resync: () => this.#resync(), newest: () => this.#newest };
+    const sink = {
+      change: (data: unknown) => this.#withSync((sync) => sync?.push(data)),
+      resync: () => this.#withSync((sync) => void sync?.resync()),
+      newest: () => this.#newest,
+    };
     const stop = openFeed(source, sink, options);
+    // What reads the changes loads now, so the first one does not wait for it.
+    syncModule.load().catch(() => {});
     this.#following++;
     let stopped = false;
     return () => {
@@ -283,16 +307,9 @@ export class BlockStore extends EventTarget {
   syncAcrossTabs(name = 'chat-block-elements'): () => void {
     this.#channel?.close();
     const channel = new BroadcastChannel(name);
-    channel.onmessage = ({ data }: MessageEvent) => {
-      const id = toCustomerId(data?.id);
-      if (id === null || typeof data.blocked !== 'boolean') return;
-      try {
-        const { blocked, meta, revision } = readKnown({ ...data.meta, blocked: data.blocked, revision: data.revision });
-        this.#accept(id, { blocked, meta, revision, pending: null }, false, { accepted: null }, false);
-      } catch {
-        // Another copy's message this one cannot read: its own store has it.
-      }
-    };
+    channel.onmessage = ({ data }: MessageEvent) => this.#withSync((sync) => sync?.tabMessage(data));
+    // What reads another tab's messages loads now, so the first one does not wait for it.
+    syncModule.load().catch(() => {});
     this.#channel = channel;
     return () => {
       channel.close();
@@ -304,6 +321,8 @@ export class BlockStore extends EventTarget {
   readonly [LIFECYCLE]: StoreLifecycle = {
     begin: (id, action) => {
       if (this.get(id).pending) return false;
+      // What reads an unconfirmed outcome back loads with the request, so that read starts at once.
+      if (this.#readers.length) syncModule.load().catch(() => {});
       this.#update(id, { pending: action, error: null });
       return true;
     },
@@ -317,8 +336,10 @@ export class BlockStore extends EventTarget {
       this.#update(customer.id, { pending: null, unconfirmed: null, error: { action, error, customer, reason, until } }),
     unconfirm: (change) => {
       const id = change.customer.id;
-      this.#update(id, { pending: null, error: null, unconfirmed: change });
-      if (this.#readers.length) this.#check(id).catch(() => {});
+      // Checking at once (the read starts once the sync half is here, with the request's module).
+      const checking = this.#readers.length > 0;
+      this.#update(id, { pending: null, error: null, unconfirmed: change, ...(checking && { checking }) });
+      if (checking) this.#withSync((sync) => (sync ? sync.check(id).catch(() => {}) : this.#update(id, { checking: false })));
     },
     abandon: (id) => this.#update(id, { pending: null }),
     addReader: (read) => {
@@ -381,102 +402,49 @@ export class BlockStore extends EventTarget {
     return true;
   }
 
-  /** One change pushed by a followed source. */
-  #onPush(data: unknown): void {
-    const d = data as { id?: unknown; phone?: unknown; name?: unknown } | null;
-    const id = toCustomerId(d?.id ?? d?.phone);
-    try {
-      if (id === null) throw new TypeError('a change needs the customer\'s "id" or "phone"');
-      const name = displayName(d?.name ?? this.get(id).unconfirmed?.customer.name, id);
-      this.#accept(id, readServerState(data, id, name), false);
-    } catch (error) {
-      this.#warnOnce('push', `chat-block-elements: blockStore.follow() ignored a change it cannot read (${(error as Error).message}).`);
-    }
+  /**
+   * Runs `task` with the sync half: now when its module is here and nothing waits before it,
+   * else in the order asked once it is (null, and the error, if it could not be loaded).
+   */
+  #withSync(task: SyncTask): void {
+    const module = syncModule.now;
+    if (module && !this.#syncQueue.length) return task((this.#sync ??= new module.StoreSync(this.#core())));
+    if (this.#syncQueue.push(task) > 1) return;
+    syncModule.load().then(
+      ({ StoreSync }) => {
+        const sync = (this.#sync ??= new StoreSync(this.#core()));
+        // A task stays first in the queue while it runs: one it queues (a listener that refreshes) runs after it.
+        for (let task; (task = this.#syncQueue[0]); this.#syncQueue.shift()) {
+          try {
+            task(sync);
+          } catch (error) {
+            report(error);
+          }
+        }
+      },
+      (error) => {
+        console.error('chat-block-elements: the block store could not load what reads the server and other tabs.', error);
+        for (const task of this.#syncQueue.splice(0)) task(null, error);
+      },
+    );
   }
 
-  /** Changes may have been missed: read again every customer that is shown or unsure. */
-  async #resync(): Promise<void> {
-    if (!this.#readers.length) {
-      this.#warnOnce(
-        'resync',
-        'chat-block-elements: blockStore.follow() may have missed changes and cannot read them again: connect a backend with status().',
-      );
-      return;
-    }
-    const ids = [...new Set([...this.#listeners.keys(), ...this.#unconfirmed])];
-    const next = async (): Promise<void> => {
-      const id = ids.shift();
-      if (id === undefined) return;
-      await this.#check(id).catch(() => {});
-      return next();
-    };
-    await Promise.all(Array.from({ length: RESYNC_CONCURRENCY }, next));
-  }
-
-  /** Reads one customer until the server has settled it; one read loop per customer at a time. */
-  #check(id: string, customer: CustomerRef = this.get(id).unconfirmed?.customer ?? { id, name: id }): Promise<CustomerBlockState> {
-    const running = this.#checks.get(id);
-    if (running) return running;
-    const read = this.#readers[this.#readers.length - 1];
-    const asked = this.get(id).unconfirmed?.action;
-    this.#update(id, { checking: true });
-    const retry = this.#retry;
-    const stop = new AbortController().signal;
-    // The first read starts now; what follows it (parsing, retries) comes with status-check.ts.
-    const first = readOnce(read, customer, retry.timeoutMs, stop);
-    first.catch(() => {});
-    const promise = statusCheck
-      .load()
-      .then(({ readUntilSettled }) => readUntilSettled(read, customer, retry, (fact) => this.#accept(id, fact, true), stop, first))
-      .then((fact) => {
-        // Our change was not made, but its request may still land (it waited for a connection,
-        // or in the network): a followed feed would push it; else check once more, later.
-        if (asked && !fact.pending && fact.blocked !== (asked === 'block')) this.#recheckLater(id, customer);
-        return this.get(id);
-      })
-      .finally(() => {
-        this.#checks.delete(id);
-        this.#update(id, { checking: false });
-      });
-    this.#checks.set(id, promise);
-    return promise;
-  }
-
-  /** One more check `statusRetry.recheckMs` from now, unless a feed is followed or another change of the customer is in play then. */
-  #recheckLater(id: string, customer: CustomerRef): void {
-    const ms = this.#retry.recheckMs;
-    if (!ms || this.#following > 0) return;
-    setTimeout(() => {
-      const now = this.get(id);
-      if (!now.pending && !now.unconfirmed && this.#readers.length) this.#check(id, customer).catch(() => {});
-    }, ms);
-  }
-
-  /** While some change is unconfirmed and a reader is connected: read again when the page is back online or visible. */
+  /** Re-reads on reconnect only while some change is unconfirmed: the sync half watches, once it is needed. */
   #watchConnectivity(): void {
-    const wanted = this.#unconfirmed.size > 0 && this.#readers.length > 0 && typeof window !== 'undefined';
-    if (wanted === !!this.#connectivity) return;
-    if (!wanted) {
-      this.#connectivity!();
-      this.#connectivity = null;
-      return;
-    }
-    const again = () => {
-      if (document.visibilityState === 'hidden' || !this.#readers.length) return;
-      for (const id of this.#unconfirmed) if (!this.#checks.has(id)) this.#check(id).catch(() => {});
-    };
-    window.addEventListener('online', again);
-    document.addEventListener('visibilitychange', again);
-    this.#connectivity = () => {
-      window.removeEventListener('online', again);
-      document.removeEventListener('visibilitychange', again);
-    };
+    if (this.#sync || (this.#unconfirmed.size && this.#readers.length)) this.#withSync((sync) => sync?.watchConnectivity());
   }
 
-  #warnOnce(key: string, message: string): void {
-    if (this.#warned.has(key)) return;
-    this.#warned.add(key);
-    console.warn(message);
+  #core(): StoreCore {
+    return {
+      get: (id) => this.get(id),
+      accept: (...args) => this.#accept(...args),
+      update: (id, patch) => this.#update(id, patch),
+      readers: this.#readers,
+      retry: this.#retry,
+      unconfirmed: this.#unconfirmed,
+      shown: () => this.#listeners.keys(),
+      following: () => this.#following,
+    };
   }
 
   /** A state someone vouches for (the host, the backend, another tab): it clears a shown error unless `patch` keeps it. */
@@ -524,8 +492,8 @@ export class BlockStore extends EventTarget {
   }
 }
 
-/** Reads `set()`'s second argument: a boolean, or a state with optional metadata. */
-function readKnown(known: boolean | KnownBlockState): { blocked: boolean; meta: BlockMetadata; revision: number | null } {
+/** @internal Reads `set()`'s second argument: a boolean, or a state with optional metadata. */
+export function readKnown(known: boolean | KnownBlockState): { blocked: boolean; meta: BlockMetadata; revision: number | null } {
   if (typeof known !== 'object' || known === null) return { blocked: !!known, meta: NO_META, revision: null };
   const revision = known.revision ?? null;
   if (revision !== null && !(Number.isSafeInteger(revision) && revision >= 0)) {

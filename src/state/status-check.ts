@@ -1,5 +1,5 @@
 import type { CustomerRef } from '../events.js';
-import { readOnce, type StatusReader, type StatusRetry } from './status-read.js';
+import type { StatusReader, StatusRetry } from './status-read.js';
 import { readServerState, type ServerFact } from './server-state.js';
 
 export type { StatusReader, StatusRetry } from './status-read.js';
@@ -14,8 +14,7 @@ export function backoffMs(n: number, retry: StatusRetry): number {
  * Reads until the server has nothing pending for the customer, at most `retry.attempts`
  * times. Every read that parses is handed to `onFact` at once (the screen follows each), and
  * the last one is resolved even if it is still pending. Rejects with the last error when no
- * read worked, or when `stop` aborts. `first`: the first read, when the caller started it
- * already (the store does, before this module has loaded).
+ * read worked, or when `stop` aborts.
  */
 export async function readUntilSettled(
   read: StatusReader,
@@ -23,7 +22,6 @@ export async function readUntilSettled(
   retry: StatusRetry,
   onFact: (fact: ServerFact) => void,
   stop: AbortSignal,
-  first?: Promise<unknown>,
 ): Promise<ServerFact> {
   let lastError: unknown = new Error('No read was made.');
   let lastFact: ServerFact | null = null;
@@ -31,8 +29,7 @@ export async function readUntilSettled(
     if (attempt > 1) await wait(backoffMs(attempt - 1, retry), stop);
     stop.throwIfAborted();
     try {
-      const answer = attempt === 1 && first ? first : readOnce(read, customer, retry.timeoutMs, stop);
-      const fact = readServerState(await answer, customer.id, customer.name);
+      const fact = readServerState(await readOnce(read, customer, retry.timeoutMs, stop), customer.id, customer.name);
       onFact(fact);
       lastFact = fact;
       if (!fact.pending) return fact;
@@ -43,6 +40,16 @@ export async function readUntilSettled(
   }
   if (lastFact) return lastFact;
   throw lastError;
+}
+
+/** One read, aborted after `timeoutMs` (or by `stop`), settled even when `read` ignores its signal. */
+async function readOnce(read: StatusReader, customer: CustomerRef, timeoutMs: number, stop: AbortSignal): Promise<unknown> {
+  const signal = AbortSignal.any([stop, AbortSignal.timeout(timeoutMs)]);
+  const aborted = new Promise<never>((_, reject) => {
+    signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+  });
+  aborted.catch(() => {});
+  return Promise.race([Promise.resolve().then(() => read(customer, signal)), aborted]);
 }
 
 function wait(ms: number, stop: AbortSignal): Promise<void> {

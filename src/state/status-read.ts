@@ -1,7 +1,7 @@
 import type { CustomerRef } from '../events.js';
 
-// What the store needs at once to start a status read (its first read is not delayed by the
-// retry loop's module, status-check.ts, loaded meanwhile).
+// The status reader's contract and its retry settings: what a store is made with. The reads
+// themselves are status-check.ts, loaded with the store's sync half (store-sync.ts).
 
 /**
  * Reads one customer's state from the server: what `connectBackend` hands the store when
@@ -30,12 +30,3 @@ export interface StatusRetry {
 
 export const DEFAULT_STATUS_RETRY: StatusRetry = Object.freeze({ attempts: 5, baseMs: 500, maxMs: 15_000, timeoutMs: 10_000, recheckMs: 3000 });
 
-/** One read, aborted after `timeoutMs` (or by `stop`), settled even when `read` ignores its signal. */
-export async function readOnce(read: StatusReader, customer: CustomerRef, timeoutMs: number, stop: AbortSignal): Promise<unknown> {
-  const signal = AbortSignal.any([stop, AbortSignal.timeout(timeoutMs)]);
-  const aborted = new Promise<never>((_, reject) => {
-    signal.addEventListener('abort', () => reject(signal.reason), { once: true });
-  });
-  aborted.catch(() => {});
-  return Promise.race([Promise.resolve().then(() => read(customer, signal)), aborted]);
-}
