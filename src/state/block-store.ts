@@ -1,5 +1,5 @@
 import type { BlockAction, BlockMetadata, ChatBlockExpiredEvent, CustomerRef } from '../events.js';
-import { requireCustomerId, toCustomerId } from './customer-id.js';
+import { displayName, requireCustomerId, toCustomerId } from './customer-id.js';
 import type { ServerFact, UnconfirmedChange } from './server-state.js';
 import { DEFAULT_STATUS_RETRY, type StatusReader, type StatusRetry } from './status-read.js';
 import { openFeed, type FollowOptions, type FollowSource } from './follow.js';
@@ -92,6 +92,9 @@ export interface StoreCore {
   shown(): Iterable<string>;
   /** How many follow() feeds are open. */
   following(): number;
+  customerId: typeof toCustomerId;
+  displayName: typeof displayName;
+  readKnown: typeof readKnown;
 }
 
 /** Work for the sync half: `sync` is null when its module could not be loaded (`error` says why). */
@@ -444,6 +447,9 @@ export class BlockStore extends EventTarget {
       unconfirmed: this.#unconfirmed,
       shown: () => this.#listeners.keys(),
       following: () => this.#following,
+      customerId: toCustomerId,
+      displayName,
+      readKnown,
     };
   }
 
@@ -492,8 +498,8 @@ export class BlockStore extends EventTarget {
   }
 }
 
-/** @internal Reads `set()`'s second argument: a boolean, or a state with optional metadata. */
-export function readKnown(known: boolean | KnownBlockState): { blocked: boolean; meta: BlockMetadata; revision: number | null } {
+/** Reads `set()`'s second argument: a boolean, or a state with optional metadata. */
+function readKnown(known: boolean | KnownBlockState): { blocked: boolean; meta: BlockMetadata; revision: number | null } {
   if (typeof known !== 'object' || known === null) return { blocked: !!known, meta: NO_META, revision: null };
   const revision = known.revision ?? null;
   if (revision !== null && !(Number.isSafeInteger(revision) && revision >= 0)) {

@@ -1,6 +1,8 @@
 import type { CustomerRef } from '../events.js';
-import { readKnown, type CustomerBlockState, type StoreCore } from './block-store.js';
-import { displayName, toCustomerId } from './customer-id.js';
+// Nothing of the first load is imported here (the store hands over what it needs: see
+// StoreCore): a module both import, rolldown puts in a file of its own, one more request for
+// the first load of define.js.
+import type { CustomerBlockState, StoreCore } from './block-store.js';
 import { readServerState } from './server-state.js';
 import { readUntilSettled } from './status-check.js';
 
@@ -50,7 +52,8 @@ export class StoreSync {
   /** One change pushed by a followed source. */
   push(data: unknown): void {
     const d = data as { id?: unknown; phone?: unknown; name?: unknown } | null;
-    const id = toCustomerId(d?.id ?? d?.phone);
+    const { customerId, displayName } = this.#core;
+    const id = customerId(d?.id ?? d?.phone);
     try {
       if (id === null) throw new TypeError('a change needs the customer\'s "id" or "phone"');
       const name = displayName(d?.name ?? this.#core.get(id).unconfirmed?.customer.name, id);
@@ -62,10 +65,10 @@ export class StoreSync {
 
   /** Another tab's accepted change (`syncAcrossTabs()`). */
   tabMessage(data: { id?: unknown; blocked?: unknown; meta?: object; revision?: number | null } | null): void {
-    const id = toCustomerId(data?.id);
+    const id = this.#core.customerId(data?.id);
     if (id === null || typeof data!.blocked !== 'boolean') return;
     try {
-      const { blocked, meta, revision } = readKnown({ ...data!.meta, blocked: data!.blocked, revision: data!.revision });
+      const { blocked, meta, revision } = this.#core.readKnown({ ...data!.meta, blocked: data!.blocked, revision: data!.revision });
       this.#core.accept(id, { blocked, meta, revision, pending: null }, false, { accepted: null }, false);
     } catch {
       // Another copy's message this one cannot read: its own store has it.
