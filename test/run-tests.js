@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: the component tests (web-test-runner) in Chromium, Firefox and WebKit, one
-// engine after another; then chat-block-relay's tests (node's test runner, on PGlite, and on
-// PostgreSQL when TEST_DATABASE_URL is set: scripts/pg-throwaway.sh starts one); then the
+// engine after another; meanwhile, in a process of its own, chat-block-relay's tests (node's
+// test runner, on PGlite, and on PostgreSQL when TEST_DATABASE_URL is set:
+// scripts/pg-throwaway.sh starts one), their output shown once the engines are done; then the
 // end-to-end tests against the demo's HTTP server (node's test runner + puppeteer-core, in
 // Chromium). Ends with one line per engine and per database:
 //   chromium: 192 passed, 0 failed
@@ -18,7 +19,7 @@
 // that is not installed is reported as skipped, and the run fails when REQUIRE_ALL_BROWSERS=1
 // (CI sets it).
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ENGINE_INFO, selectedEngines } from './browsers.js';
@@ -54,6 +55,17 @@ if (!chrome && (engines.includes('chromium') || runE2e)) {
   process.exit(1);
 }
 const env = { ...process.env, CHROME_PATH: chrome ?? '' };
+
+// The relay (the demo's server half) is a workspace package built with tsc: its own tests run
+// on PGlite and, with TEST_DATABASE_URL, on PostgreSQL, next to the browsers (they wait on the
+// database more than on the CPU: the whole run is two minutes shorter), their output kept for
+// after. The demo's end-to-end tests use the build too.
+let relayRun = null;
+if (runE2e) {
+  console.log('\n== chat-block-relay: build (its tests run next to the browsers)\n');
+  const build = spawnSync('npm', ['run', '--silent', 'build', '-w', 'chat-block-relay'], { stdio: 'inherit', env }).status ?? 1;
+  relayRun = build === 0 ? runQuietly(process.execPath, ['relay/test/run.js'], env) : Promise.resolve({ status: 1, output: '', built: false });
+}
 const tmp = mkdtempSync(join(tmpdir(), 'chat-block-tests-'));
 const lines = [];
 const skippedTests = [];
@@ -90,14 +102,12 @@ rmSync(tmp, { recursive: true, force: true });
 
 let e2e = 0;
 const relayLines = [];
-if (runE2e) {
-  // The relay (the demo's server half) is a workspace package built with tsc: its own tests,
-  // on PGlite and, with TEST_DATABASE_URL, on PostgreSQL; the demo's end-to-end tests use it too.
-  console.log('\n== chat-block-relay: build and tests (node --test relay/test/)\n');
-  const build = spawnSync('npm', ['run', '--silent', 'build', '-w', 'chat-block-relay'], { stdio: 'inherit', env }).status ?? 1;
-  const relay = build === 0 ? await runEchoed(process.execPath, ['relay/test/run.js'], env) : { status: 1, output: '' };
+if (relayRun) {
+  console.log('\n== chat-block-relay: tests (node --test relay/test/), run next to the browsers\n');
+  const relay = await relayRun;
+  process.stdout.write(relay.output);
   relayLines.push(...relay.output.split('\n').filter((line) => /^relay \(\w+\): /.test(line)));
-  if (relayLines.length === 0) relayLines.push(`relay: 0 passed, 1 failed (${build === 0 ? 'its test run stopped' : 'it did not build'})`);
+  if (relayLines.length === 0) relayLines.push(`relay: 0 passed, 1 failed (${relay.built === false ? 'it did not build' : 'its test run stopped'})`);
   if (relay.status !== 0) failed = true;
   console.log('\n== end-to-end (node --test test/e2e/, Chromium)\n');
   e2e = spawnSync(process.execPath, ['--test', '--test-reporter=spec', 'test/e2e/'], { stdio: 'inherit', env }).status ?? 1;
@@ -113,15 +123,22 @@ if (relayLines.length) console.log('\n== relay tests per database');
 for (const line of relayLines) console.log(line);
 process.exit(failed || e2e ? 1 : 0);
 
-/** Runs a command with its output shown as it comes, and kept: resolves `{ status, output }`. */
-function runEchoed(command, args, env) {
+/**
+ * Starts a command with its output (stdout and stderr) going to a file, not shown: resolves
+ * `{ status, output }` when it ends. A file, not a pipe: while spawnSync runs a browser,
+ * nothing here reads a pipe, and a full one would stall the command.
+ */
+function runQuietly(command, args, env) {
+  const dir = mkdtempSync(join(tmpdir(), 'chat-block-relay-tests-'));
+  const file = join(dir, 'output.txt');
+  const fd = openSync(file, 'w');
   return new Promise((resolve) => {
-    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'inherit'] });
-    let output = '';
-    child.stdout.on('data', (chunk) => {
-      process.stdout.write(chunk);
-      output += chunk;
+    const child = spawn(command, args, { env, stdio: ['ignore', fd, fd] });
+    closeSync(fd);
+    child.on('close', (status) => {
+      const output = readFileSync(file, 'utf8');
+      rmSync(dir, { recursive: true, force: true });
+      resolve({ status: status ?? 1, output });
     });
-    child.on('close', (status) => resolve({ status: status ?? 1, output }));
   });
 }
