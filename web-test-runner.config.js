@@ -24,8 +24,8 @@ export default {
   // One page at a time per browser: the tests use real focus, keys and mouse, which a second
   // page would steal.
   concurrency: 1,
-  // One engine at a time: the tests also measure timing, which a second engine busy on the
-  // same two cores would skew.
+  // One engine per run of web-test-runner (test/run-tests.js starts one per engine: in a whole
+  // run, Firefox's and WebKit's side by side, each browser in a process of its own).
   concurrentBrowsers: 1,
   testFramework: { config: { timeout: 10000 } },
   // The demo's mock of the reference API under /api, for fetchBackend over real HTTP.

@@ -1,9 +1,8 @@
 #!/usr/bin/env node
-// `npm test`: the component tests (web-test-runner) in Chromium, Firefox and WebKit, one
-// engine after another; meanwhile, in a process of its own, chat-block-relay's tests (node's
-// test runner, on PGlite, and on PostgreSQL when TEST_DATABASE_URL is set:
-// scripts/pg-throwaway.sh starts one), their output shown once the engines are done; then the
-// end-to-end tests against the demo's HTTP server (node's test runner + puppeteer-core, in
+// `npm test`: the component tests (web-test-runner) in Chromium, then in Firefox and WebKit side
+// by side; meanwhile, in a process of its own, chat-block-relay's tests (node's test runner, on
+// PGlite, and on PostgreSQL when TEST_DATABASE_URL is set: scripts/pg-throwaway.sh starts one),
+// their output shown once the engines are done; then the end-to-end tests against the demo's HTTP server (node's test runner + puppeteer-core, in
 // Chromium). Ends with one line per engine and per database:
 //   chromium: 192 passed, 0 failed
 //   firefox: 190 passed, 1 failed, 1 skipped
@@ -58,33 +57,45 @@ const env = { ...process.env, CHROME_PATH: chrome ?? '' };
 
 // The relay (the demo's server half) is a workspace package built with tsc: its own tests run
 // on PGlite and, with TEST_DATABASE_URL, on PostgreSQL, next to the browsers (they wait on the
-// database more than on the CPU: the whole run is two minutes shorter), their output kept for
-// after. The demo's end-to-end tests use the build too.
+// database more than on the CPU), their output kept for after. The demo's end-to-end tests use the build too.
+const tmp = mkdtempSync(join(tmpdir(), 'chat-block-tests-'));
 let relayRun = null;
 if (runE2e) {
   console.log('\n== chat-block-relay: build (its tests run next to the browsers)\n');
   const build = spawnSync('npm', ['run', '--silent', 'build', '-w', 'chat-block-relay'], { stdio: 'inherit', env }).status ?? 1;
   relayRun = build === 0 ? runQuietly(process.execPath, ['relay/test/run.js'], env) : Promise.resolve({ status: 1, output: '', built: false });
 }
-const tmp = mkdtempSync(join(tmpdir(), 'chat-block-tests-'));
-const lines = [];
+/** One line per engine, in the order asked. */
+const lineOf = new Map();
 const skippedTests = [];
 let failed = false;
 
-for (const name of engines) {
+const installed = engines.filter((name) => {
   const info = ENGINE_INFO[name];
-  if (!info.find()) {
-    lines.push(`${name}: skipped (not installed: ${info.missing()}; install: sudo ${info.install})`);
-    if (process.env.REQUIRE_ALL_BROWSERS === '1') failed = true;
-    continue;
+  if (info.find()) return true;
+  lineOf.set(name, `${name}: skipped (not installed: ${info.missing()}; install: sudo ${info.install})`);
+  if (process.env.REQUIRE_ALL_BROWSERS === '1') failed = true;
+  return false;
+});
+// A whole run takes the engines in two rounds: the first alone (the relay's tests run next to
+// it), then the others side by side, each browser in a process and a display of its own (so
+// no page steals another's focus), the second's output kept and shown after the first's.
+// `--files` and a chosen engine run one engine after another, each shown as it runs.
+const rounds = runE2e ? [installed.slice(0, 1), installed.slice(1)] : installed.map((name) => [name]);
+const results = new Map();
+for (const round of rounds.filter((r) => r.length)) {
+  const runs = round.map((name, i) => runEngine(name, i > 0));
+  for (const [i, run] of runs.entries()) {
+    const result = await run;
+    if (i > 0) {
+      console.log(`\n== ${ENGINE_INFO[round[i]].label}: web-test-runner (ran next to ${ENGINE_INFO[round[0]].label})\n`);
+      process.stdout.write(result.output);
+    }
+    results.set(round[i], result);
   }
-  console.log(`\n== ${info.label}: web-test-runner\n`);
-  const summaryFile = join(tmp, `${name}.json`);
-  const status =
-    spawnSync('npx', ['--no-install', 'wtr', ...wtrArgs], {
-      stdio: 'inherit',
-      env: { ...env, TEST_BROWSERS: name, TEST_SUMMARY_FILE: summaryFile },
-    }).status ?? 1;
+}
+for (const name of installed) {
+  const { status, summaryFile } = results.get(name);
   let counts;
   try {
     counts = JSON.parse(readFileSync(summaryFile, 'utf8'));
@@ -95,7 +106,7 @@ for (const name of engines) {
   if (status !== 0 && counts.failed === 0) counts.failed = 1;
   if (status !== 0) failed = true;
   const skipped = counts.skipped ? `, ${counts.skipped} skipped` : '';
-  lines.push(`${name}: ${counts.passed} passed, ${counts.failed} failed${skipped}`);
+  lineOf.set(name, `${name}: ${counts.passed} passed, ${counts.failed} failed${skipped}`);
   skippedTests.push(...(counts.skippedNames ?? []).map((test) => `  ${name}: ${test}`));
 }
 rmSync(tmp, { recursive: true, force: true });
@@ -118,15 +129,35 @@ if (skippedTests.length > 0) {
   for (const line of skippedTests) console.log(line);
 }
 console.log('\n== component tests per engine');
-for (const line of lines) console.log(line);
+for (const name of engines) console.log(lineOf.get(name));
 if (relayLines.length) console.log('\n== relay tests per database');
 for (const line of relayLines) console.log(line);
 process.exit(failed || e2e ? 1 : 0);
 
 /**
+ * Runs web-test-runner in one engine; `quiet`: its output kept (resolved as `output`), not
+ * shown, for an engine that runs next to another. Resolves `{ status, output, summaryFile }`.
+ */
+function runEngine(name, quiet) {
+  const summaryFile = join(tmp, `${name}.json`);
+  const engineEnv = { ...env, TEST_BROWSERS: name, TEST_SUMMARY_FILE: summaryFile };
+  const args = ['--no-install', 'wtr', ...wtrArgs];
+  if (!quiet) console.log(`\n== ${ENGINE_INFO[name].label}: web-test-runner\n`);
+  const run = quiet ? runQuietly('npx', args, engineEnv) : runShown('npx', args, engineEnv);
+  return run.then((result) => ({ ...result, summaryFile }));
+}
+
+/** Runs a command with its output shown as it comes: resolves `{ status, output: '' }`. */
+function runShown(command, args, env) {
+  return new Promise((resolve) => {
+    spawn(command, args, { env, stdio: 'inherit' }).on('close', (status) => resolve({ status: status ?? 1, output: '' }));
+  });
+}
+
+/**
  * Starts a command with its output (stdout and stderr) going to a file, not shown: resolves
- * `{ status, output }` when it ends. A file, not a pipe: while spawnSync runs a browser,
- * nothing here reads a pipe, and a full one would stall the command.
+ * `{ status, output }` when it ends. A file, not a pipe: the output can be long, and kept
+ * whole while other runs hold the terminal.
  */
 function runQuietly(command, args, env) {
   const dir = mkdtempSync(join(tmpdir(), 'chat-block-relay-tests-'));
