@@ -92,6 +92,7 @@ export interface StoreCore {
   shown(): Iterable<string>;
   /** How many follow() feeds are open. */
   following(): number;
+  /** The store's own readers of ids, names and known states, handed over (see store-sync.ts). */
   customerId: typeof toCustomerId;
   displayName: typeof displayName;
   readKnown: typeof readKnown;
@@ -417,9 +418,9 @@ export class BlockStore extends EventTarget {
       ({ StoreSync }) => {
         const sync = (this.#sync ??= new StoreSync(this.#core()));
         // A task stays first in the queue while it runs: one it queues (a listener that refreshes) runs after it.
-        for (let task; (task = this.#syncQueue[0]); this.#syncQueue.shift()) {
+        for (let next; (next = this.#syncQueue[0]); this.#syncQueue.shift()) {
           try {
-            task(sync);
+            next(sync);
           } catch (error) {
             report(error);
           }
