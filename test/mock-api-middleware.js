@@ -2,7 +2,7 @@
 // test runner's own server, so browser tests can call `/api/...` over real HTTP.
 // Node cannot import the .ts file, so it is bundled with esbuild when the config loads.
 import { build } from 'esbuild';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -11,7 +11,9 @@ const cacheDir = `${root}node_modules/.cache/chat-block-elements`;
 /** A koa-style middleware that answers `/api/...` with one shared mock API instance. */
 export async function mockApiMiddleware() {
   mkdirSync(cacheDir, { recursive: true });
-  const outfile = `${cacheDir}/mock-api.mjs`;
+  // One file per process: npm test runs two engines' test runners at once, and one would
+  // otherwise import the file while the other is still writing it.
+  const outfile = `${cacheDir}/mock-api-${process.pid}.mjs`;
   await build({
     entryPoints: [`${root}test/reference-api-mock.ts`],
     outfile,
@@ -23,6 +25,7 @@ export async function mockApiMiddleware() {
   });
   // A fresh URL each time, so a watch-mode reload sees a rebuilt file.
   const { createMockApi } = await import(`${pathToFileURL(outfile).href}?t=${Date.now()}`);
+  rmSync(outfile, { force: true });
   const api = createMockApi();
   return async function mockApi(ctx, next) {
     if (await api.handle(ctx.req, ctx.res)) {

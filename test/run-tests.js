@@ -19,6 +19,7 @@
 // (CI sets it).
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ENGINE_INFO, selectedEngines } from './browsers.js';
@@ -83,11 +84,16 @@ const installed = engines.filter((name) => {
 // display of its own (so no page steals another's focus), the second's output kept and shown
 // after the first's. `--files` and a chosen engine run one engine after another, each shown as
 // it runs.
-const rounds = runE2e ? [installed.slice(0, 1), installed.slice(1)] : installed.map((name) => [name]);
+// (A `--port` of the caller's own means one engine at a time: two servers cannot share it.)
+const ownPort = wtrArgs.some((a) => /^--port\b/.test(a));
+const rounds = runE2e && !ownPort ? [installed.slice(0, 1), installed.slice(1)] : installed.map((name) => [name]);
 const results = new Map();
 for (const [n, round] of rounds.filter((r) => r.length).entries()) {
   if (n === 1 && relayRun) await relayRun;
-  const runs = round.map((name, i) => runEngine(name, i > 0));
+  // Each engine's test server on a port of its own: two runs of wtr started together would
+  // both find its default (8000) free, and the second would fail to listen on it.
+  const ports = ownPort ? [] : await Promise.all(round.map(() => freePort()));
+  const runs = round.map((name, i) => runEngine(name, i > 0, ports[i]));
   for (const [i, run] of runs.entries()) {
     const result = await run;
     if (i > 0) {
@@ -138,16 +144,29 @@ for (const line of relayLines) console.log(line);
 process.exit(failed || e2e ? 1 : 0);
 
 /**
- * Runs web-test-runner in one engine; `quiet`: its output kept (resolved as `output`), not
- * shown, for an engine that runs next to another. Resolves `{ status, output, summaryFile }`.
+ * Runs web-test-runner in one engine, its server on `port` (if given); `quiet`: its output
+ * kept (resolved as `output`), not shown, for an engine that runs next to another. Resolves
+ * `{ status, output, summaryFile }`.
  */
-function runEngine(name, quiet) {
+function runEngine(name, quiet, port) {
   const summaryFile = join(tmp, `${name}.json`);
   const engineEnv = { ...env, TEST_BROWSERS: name, TEST_SUMMARY_FILE: summaryFile };
-  const args = ['--no-install', 'wtr', ...wtrArgs];
+  const args = ['--no-install', 'wtr', ...wtrArgs, ...(port ? ['--port', String(port)] : [])];
   if (!quiet) console.log(`\n== ${ENGINE_INFO[name].label}: web-test-runner\n`);
   const run = quiet ? runQuietly('npx', args, engineEnv) : runShown('npx', args, engineEnv);
   return run.then((result) => ({ ...result, summaryFile }));
+}
+
+/** A port on 127.0.0.1 that nothing listens on now (asked of the system, not guessed). */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 /** Runs a command with its output shown as it comes: resolves `{ status, output: '' }`. */
