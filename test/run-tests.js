@@ -2,8 +2,9 @@
 // `npm test`: the component tests (web-test-runner) in Chromium, then in Firefox and WebKit side
 // by side; meanwhile, in a process of its own, chat-block-relay's tests (node's test runner, on
 // PGlite, and on PostgreSQL when TEST_DATABASE_URL is set: scripts/pg-throwaway.sh starts one),
-// their output shown once the engines are done; then the end-to-end tests against the demo's HTTP server (node's test runner + puppeteer-core, in
-// Chromium). Ends with one line per engine and per database:
+// their output shown once the engines are done; then the end-to-end tests against the demo's
+// HTTP server (node's test runner + puppeteer-core, in Chromium). Ends with one line per engine
+// and per database:
 //   chromium: 192 passed, 0 failed
 //   firefox: 190 passed, 1 failed, 1 skipped
 //   webkit: skipped (not installed: ...; install: sudo apt-get install -y webkit2gtk-driver xvfb)
@@ -58,7 +59,8 @@ const env = { ...process.env, CHROME_PATH: chrome ?? '' };
 
 // The relay (the demo's server half) is a workspace package built with tsc: its own tests run
 // on PGlite and, with TEST_DATABASE_URL, on PostgreSQL, next to the browsers (they wait on the
-// database more than on the CPU), their output kept for after. The demo's end-to-end tests use the build too.
+// database more than on the CPU), their output kept for after. The demo's end-to-end tests use
+// the build too.
 const tmp = mkdtempSync(join(tmpdir(), 'chat-block-tests-'));
 let relayRun = null;
 if (runE2e) {

@@ -29,4 +29,3 @@ export interface StatusRetry {
 }
 
 export const DEFAULT_STATUS_RETRY: StatusRetry = Object.freeze({ attempts: 5, baseMs: 500, maxMs: 15_000, timeoutMs: 10_000, recheckMs: 3000 });
-
