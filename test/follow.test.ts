@@ -44,7 +44,7 @@ describe('blockStore.follow() before what reads its changes has loaded', () => {
     f.push({ phone: PRIYA.id, blocked: true, reason: 'spam', revision: 5 });
     f.push({ phone: PRIYA.id, blocked: false, by: 'Ben', revision: 6 });
     f.push({ phone: EMILY.id, blocked: true, revision: 2 });
-    await until(() => store.get(EMILY.id).known, 2000, 'the held changes to apply');
+    await until(() => store.get(EMILY.id).known, 5000, 'the held changes to apply');
     expect(seen, 'each change, in the order delivered').to.deep.equal([5, 6]);
     expect(store.get(PRIYA.id)).to.include({ blocked: false, by: 'Ben', revision: 6 });
     expect(store.get(EMILY.id)).to.include({ blocked: true, revision: 2 });
@@ -67,7 +67,7 @@ describe('blockStore.follow() and revisions', () => {
     const f = feed();
     const stop = warm.follow(f.source);
     f.push({ phone: PRIYA.id, blocked: true, revision: 1 });
-    await until(() => warm.get(PRIYA.id).blocked, 2000, 'the sync half to load');
+    await until(() => warm.get(PRIYA.id).blocked, 5000, 'the sync half to load');
     stop();
   });
   beforeEach(() => {
