@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: the component tests (web-test-runner) in Chromium, then in Firefox and WebKit side
-// by side; meanwhile, in a process of its own, chat-block-relay's tests (node's test runner, on
+// by side; beside Chromium, in a process of its own, chat-block-relay's tests (node's test runner, on
 // PGlite, and on PostgreSQL when TEST_DATABASE_URL is set: scripts/pg-throwaway.sh starts one),
 // their output shown once the engines are done; then the end-to-end tests against the demo's
 // HTTP server (node's test runner + puppeteer-core, in Chromium). Ends with one line per engine
