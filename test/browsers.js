@@ -89,8 +89,8 @@ export function selectedEngines(list = process.env.TEST_BROWSERS) {
   return ENGINES.filter((e) => names.includes(e));
 }
 
-/** A free TCP port on 127.0.0.1. */
-function freePort() {
+/** A free TCP port on 127.0.0.1 (asked of the system, not guessed). */
+export function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();

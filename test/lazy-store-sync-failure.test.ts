@@ -2,7 +2,7 @@
 // test server refuses it: test/fail-lazy-middleware.js). Nothing waits forever and nothing
 // claims a state: refresh() rejects, an unconfirmed outcome stops "checking", the console
 // says why. This file's page has never loaded it.
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { BlockStore, connectBackend, requestBlockChange, type ChangeFeed } from '../src/index.js';
 import { reported, whileRefused } from './lazy-helpers.js';
 import { until } from './helpers.js';
@@ -15,8 +15,7 @@ describe('lazy loading: the block store cannot load what reads the server', () =
 
   it('refresh() rejects with the load error instead of waiting forever', async () => {
     const store = new BlockStore();
-    const root = document.createElement('div');
-    document.body.append(root);
+    const root = await fixture<HTMLElement>(html`<div></div>`);
     const stop = connectBackend(root, { block: async () => {}, unblock: async () => {}, status: async () => ({ blocked: true }) }, { store });
     try {
       const outcome = await store.refresh(PRIYA.id).then(
@@ -28,14 +27,12 @@ describe('lazy loading: the block store cannot load what reads the server', () =
       expect(reported(errors, WHY), 'the console says why').to.equal(true);
     } finally {
       stop();
-      root.remove();
     }
   });
 
   it('an unconfirmed outcome is shown as such, and stops "checking" when no read can start', async () => {
     const store = new BlockStore();
-    const root = document.createElement('div');
-    document.body.append(root);
+    const root = await fixture<HTMLElement>(html`<div></div>`);
     const hang = () => new Promise<never>(() => {});
     const stop = connectBackend(root, { block: hang, unblock: hang, status: async () => ({ blocked: true }) }, { store, timeoutMs: 30 });
     try {
@@ -45,7 +42,6 @@ describe('lazy loading: the block store cannot load what reads the server', () =
       expect(store.get(PRIYA.id).unconfirmed).to.include({ action: 'block' });
     } finally {
       stop();
-      root.remove();
     }
   });
 

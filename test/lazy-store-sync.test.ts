@@ -6,7 +6,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../src/define.js';
 import { BlockStore, connectBackend, requestBlockChange } from '../src/index.js';
 import { fetched } from './lazy-helpers.js';
-import { until } from './helpers.js';
+import { deferred, until } from './helpers.js';
 
 const PRIYA = { id: '+919876543210', name: 'Priya Sharma' };
 
@@ -32,23 +32,17 @@ describe("lazy loading: the store's sync half", () => {
 
   it('a request started with a status reader connected fetches it while the request runs', async () => {
     const store = new BlockStore();
-    const root = document.createElement('div');
-    document.body.append(root);
-    let answer!: () => void;
-    const stop = connectBackend(
-      root,
-      { block: () => new Promise<void>((resolve) => (answer = resolve)), unblock: async () => {}, status: async () => ({ blocked: true }) },
-      { store },
-    );
+    const root = await fixture<HTMLElement>(html`<div></div>`);
+    const answer = deferred();
+    const stop = connectBackend(root, { block: () => answer.promise, unblock: async () => {}, status: async () => ({ blocked: true }) }, { store });
     try {
       const outcome = requestBlockChange(root, store, PRIYA, 'block');
       await until(() => fetched('/state/store-sync'), 3000, 'store-sync to be fetched');
       expect(store.get(PRIYA.id).pending, 'the request still runs').to.equal('block');
-      answer();
+      answer.resolve(undefined);
       expect(await outcome).to.equal('applied');
     } finally {
       stop();
-      root.remove();
     }
   });
 });

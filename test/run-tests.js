@@ -20,10 +20,9 @@
 // (CI sets it).
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ENGINE_INFO, selectedEngines } from './browsers.js';
+import { ENGINE_INFO, freePort, selectedEngines } from './browsers.js';
 import { findChrome, MISSING_CHROME_MESSAGE } from './find-chrome.js';
 
 /** Takes `--browsers x,y` / `--browsers=x,y` out of the arguments passed on to wtr. */
@@ -157,18 +156,6 @@ function runEngine(name, quiet, port) {
   if (!quiet) console.log(`\n== ${ENGINE_INFO[name].label}: web-test-runner\n`);
   const run = quiet ? runQuietly('npx', args, engineEnv) : runShown('npx', args, engineEnv);
   return run.then((result) => ({ ...result, summaryFile }));
-}
-
-/** A port on 127.0.0.1 that nothing listens on now (asked of the system, not guessed). */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Runs a command with its output shown as it comes: resolves `{ status, output: '' }`. */
