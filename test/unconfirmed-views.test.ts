@@ -29,6 +29,9 @@ interface Call {
 }
 
 /** A backend whose every call the test answers by hand (or lets time out), and an optional status(). */
+/** What a backend's fetch rejects with when its time limit passes (`AbortSignal.timeout()`). */
+const timedOut = () => new DOMException('The operation timed out.', 'TimeoutError');
+
 function backend(status?: (customer: CustomerRef) => Promise<unknown>) {
   const calls: Call[] = [];
   const call = (action: Call['action']) => (_c: CustomerRef, _s: AbortSignal, request?: { idempotencyKey?: string }) => {
@@ -54,11 +57,18 @@ describe('unconfirmed outcomes in every view', () => {
     await resetMouse();
   });
 
-  /** Starts a block or unblock of Priya from `el` that times out after 50 ms: unconfirmed. */
+  /**
+   * Starts a block or unblock of Priya from `el` whose call times out once sent: unconfirmed.
+   * The test times it out itself (not a short `timeoutMs` on the connection), so the attempts
+   * it answers by hand later have all the time a busy machine takes to get there.
+   */
   async function timeOut(el: HTMLElement, b: ReturnType<typeof backend>, action: 'block' | 'unblock') {
     const { requestBlockChange } = await import('../src/index.js');
-    const outcome = await requestBlockChange(el, store, PRIYA, action);
-    expect(outcome).to.equal('unconfirmed');
+    const sent = b.calls.length;
+    const outcome = requestBlockChange(el, store, PRIYA, action);
+    await until(() => b.calls.length > sent, 2000, 'the call sent');
+    b.calls.at(-1)!.answer.reject(timedOut());
+    expect(await outcome).to.equal('unconfirmed');
     expect(b.calls.at(-1)!.action).to.equal(action);
   }
 
@@ -67,7 +77,7 @@ describe('unconfirmed outcomes in every view', () => {
       const root = await fixture<HTMLElement>(html`<div><chat-status-pill customer=${PRIYA.id} .store=${store}></chat-status-pill></div>`);
       const pill = root.querySelector<ChatStatusPill>('chat-status-pill')!;
       const b = backend();
-      cleanups.push(connectBackend(root, b, { timeoutMs: 50, store }));
+      cleanups.push(connectBackend(root, b, { store }));
       const errors: ChatBlockErrorEvent[] = [];
       root.addEventListener('chat-block-error', (e) => errors.push(e));
       store.set(PRIYA.id, false);
@@ -95,7 +105,7 @@ describe('unconfirmed outcomes in every view', () => {
     it('a new request after a refusal gets a new key; a retried unconfirmed one keeps its key', async () => {
       const root = await fixture<HTMLElement>(html`<div></div>`);
       const b = backend();
-      cleanups.push(connectBackend(root, b, { timeoutMs: 50, store }));
+      cleanups.push(connectBackend(root, b, { store }));
       const { requestBlockChange } = await import('../src/index.js');
       const first = requestBlockChange(root, store, PRIYA, 'block');
       await until(() => b.calls.length === 1);
@@ -104,6 +114,7 @@ describe('unconfirmed outcomes in every view', () => {
       const second = requestBlockChange(root, store, PRIYA, 'block');
       await until(() => b.calls.length === 2);
       expect(b.calls[1].key).not.to.equal(b.calls[0].key);
+      b.calls[1].answer.reject(timedOut());
       expect(await second).to.equal('unconfirmed');
       void requestBlockChange(root, store, PRIYA, 'block');
       await until(() => b.calls.length === 3);
@@ -127,7 +138,7 @@ describe('unconfirmed outcomes in every view', () => {
       });
       const root = await fixture<HTMLElement>(html`<div><chat-status-pill customer=${PRIYA.id} .store=${store}></chat-status-pill></div>`);
       const pill = root.querySelector<ChatStatusPill>('chat-status-pill')!;
-      cleanups.push(connectBackend(root, b, { timeoutMs: 50, store }));
+      cleanups.push(connectBackend(root, b, { store }));
       store.set(PRIYA.id, false);
       await timeOut(pill, b, 'block');
       await pill.updateComplete;
@@ -155,7 +166,7 @@ describe('unconfirmed outcomes in every view', () => {
       (answer as Promise<unknown>).catch(() => {});
       const root = await fixture<HTMLElement>(html`<div><chat-status-pill customer=${PRIYA.id} .store=${store}></chat-status-pill></div>`);
       const pill = root.querySelector<ChatStatusPill>('chat-status-pill')!;
-      cleanups.push(connectBackend(root, b, { timeoutMs: 50, store }));
+      cleanups.push(connectBackend(root, b, { store }));
       store.set(PRIYA.id, true);
       await timeOut(pill, b, 'unblock');
       await until(() => !store.get(PRIYA.id).checking, 3000, 'the reads to give up');
@@ -178,7 +189,7 @@ describe('unconfirmed outcomes in every view', () => {
         return hang ? new Promise(() => {}) : Promise.resolve({ blocked: true, revision: 9 });
       });
       const root = await fixture<HTMLElement>(html`<div></div>`);
-      cleanups.push(connectBackend(root, b, { timeoutMs: 50, store }));
+      cleanups.push(connectBackend(root, b, { store }));
       await timeOut(root, b, 'block');
       // 3 reads of at most 300 ms each, with short waits between them.
       await until(() => !store.get(PRIYA.id).checking, 3000, 'the hanging reads to time out');
@@ -197,7 +208,7 @@ describe('unconfirmed outcomes in every view', () => {
       ];
       const b = backend(() => Promise.resolve(answers.shift()));
       const root = await fixture<HTMLElement>(html`<div></div>`);
-      cleanups.push(connectBackend(root, b, { timeoutMs: 50, store }));
+      cleanups.push(connectBackend(root, b, { store }));
       const seen: string[] = [];
       cleanups.push(store.subscribe(PRIYA.id, (s) => seen.push(`${s.blocked}/${s.unconfirmed ? 'unsure' : 'sure'}/${s.revision}`)));
       await timeOut(root, b, 'block');
@@ -213,7 +224,7 @@ describe('unconfirmed outcomes in every view', () => {
       const b = backend(() => (reads++, Promise.resolve(server)));
       const root = await fixture<HTMLElement>(html`<div><chat-status-pill customer=${PRIYA.id} .store=${store}></chat-status-pill></div>`);
       const pill = root.querySelector<ChatStatusPill>('chat-status-pill')!;
-      cleanups.push(connectBackend(root, b, { timeoutMs: 50, store }));
+      cleanups.push(connectBackend(root, b, { store }));
       store.set(PRIYA.id, false);
       await timeOut(pill, b, 'block');
       await until(() => !store.get(PRIYA.id).checking);
@@ -239,7 +250,7 @@ describe('unconfirmed outcomes in every view', () => {
         let reads = 0;
         const b = backend(() => (reads++, Promise.resolve({ blocked: false, revision: 4 })));
         const root = await fixture<HTMLElement>(html`<div></div>`);
-        cleanups.push(connectBackend(root, b, { timeoutMs: 50, store }));
+        cleanups.push(connectBackend(root, b, { store }));
         await timeOut(root, b, 'block');
         await until(() => !store.get(PRIYA.id).checking);
         await new Promise((r) => setTimeout(r, 400));
@@ -262,7 +273,7 @@ describe('unconfirmed outcomes in every view', () => {
       </div>`);
       const menu = root.querySelector<ChatHeaderMenu>('chat-header-menu')!;
       const b = backend();
-      cleanups.push(connectBackend(root, b, { timeoutMs: 50, store }));
+      cleanups.push(connectBackend(root, b, { store }));
       store.set(PRIYA.id, false);
       await timeOut(menu, b, 'block');
       menu.show();
@@ -293,7 +304,7 @@ describe('unconfirmed outcomes in every view', () => {
       const notice = root.querySelector<ChatBlockNotice>('chat-block-notice')!;
       const banner = root.querySelector<ChatBlockBanner>('chat-block-banner')!;
       const b = backend();
-      cleanups.push(connectBackend(root, b, { timeoutMs: 50, store }));
+      cleanups.push(connectBackend(root, b, { store }));
       store.set(PRIYA.id, true);
       await notice.updateComplete;
       await banner.updateComplete;
@@ -325,7 +336,7 @@ describe('unconfirmed outcomes in every view', () => {
       </div>`);
       const notice = root.querySelector<ChatBlockNotice>('chat-block-notice')!;
       const b = backend(() => read.promise);
-      cleanups.push(connectBackend(root, b, { timeoutMs: 50, store }));
+      cleanups.push(connectBackend(root, b, { store }));
       store.set(PRIYA.id, false);
       await timeOut(notice, b, 'block');
       await notice.updateComplete;
@@ -342,7 +353,7 @@ describe('unconfirmed outcomes in every view', () => {
     it('keeps an unconfirmed row, says so, and offers Retry instead of Unblock', async () => {
       const list = await fixture<ChatBlockedList>(html`<chat-blocked-list confirm-unblock="false" .store=${store}></chat-blocked-list>`);
       const b = backend();
-      cleanups.push(connectBackend(list, b, { timeoutMs: 50, store }));
+      cleanups.push(connectBackend(list, b, { store }));
       store.set(PRIYA.id, { blocked: true, by: 'Asha' });
       await list.updateComplete;
       await timeOut(list, b, 'unblock');
