@@ -5,6 +5,7 @@ import { accessibilityPlugin, ENGINE_INFO, forcedColorsPlugin, launchers, select
 import { mockApiMiddleware } from './test/mock-api-middleware.js';
 import { edgeApiMiddleware } from './test/edge-api-middleware.js';
 import { failLazyMiddleware } from './test/fail-lazy-middleware.js';
+import { bindLoopbackOnly } from './test/bind-loopback.js';
 
 // Chromium, Firefox and WebKit from the machine's packages (see test/browsers.js); pick with
 // TEST_BROWSERS=chromium,firefox,webkit (default: all three). `npm test` runs one engine at a
@@ -16,8 +17,12 @@ if (browsers.length === 0) {
   throw new Error(`No browser to run the tests in.\n${missing.join('\n')}`);
 }
 
+bindLoopbackOnly();
+
 export default {
   files: ['test/**/*.test.ts'],
+  // The pages' origin, and (with bindLoopbackOnly) the only address the server listens on.
+  hostname: '127.0.0.1',
   nodeResolve: true,
   // Lit's dev-mode banner repeats for every file; its real warnings still show.
   filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
