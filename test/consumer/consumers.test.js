@@ -9,7 +9,7 @@
 // installed once into ~/.cache/chat-block-elements/consumer-deps/<hash> (or $CONSUMER_DEPS_CACHE;
 // not node_modules/.cache, which `npm ci` deletes) and reused while the hash holds.
 // CONSUMER_KEEP=1 keeps the work folder (its path is printed).
-import { after, before, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,6 +27,16 @@ async function timed(label, fn) {
   } finally {
     timings.push(`${label} ${((performance.now() - start) / 1000).toFixed(1)} s`);
   }
+}
+
+// The apps' type checks and builds (one CPU-bound process each) run two at a time; their pages
+// are driven one at a time, so that no page of the shared browser takes another's focus.
+let browserTurn = Promise.resolve();
+/** Runs `fn` once every page driven before it is done. */
+function inBrowser(fn) {
+  const turn = browserTurn.then(fn);
+  browserTurn = turn.catch(() => {});
+  return turn;
 }
 
 before(async () => {
@@ -53,82 +63,88 @@ async function buildAndServe(app) {
   return serve(join(dir, 'dist'));
 }
 
-test('React 19: wrappers and raw tags are typed strictly, build, and block', async () => {
-  const dir = join(work.dir, 'react');
-  const tsc = await timed('react tsc', () => run(work.bin('tsc'), ['-p', 'tsconfig.json'], dir));
-  assert.equal(tsc.code, 0, `tsc (strict, skipLibCheck false) failed:\n${tsc.out}`);
-  const site = await timed('react build', () => buildAndServe('react'));
-  try {
-    await timed('react browser', async () => {
-      const { page, errors } = await openPage(browser, site.url);
-      await blockThrough(page, '#wrappers chat-header-menu', '#wrappers-log');
-      assert.equal(await pillText(page, '+911111111111'), 'Blocked');
-      await blockThrough(page, '#raw chat-header-menu', '#raw-log');
-      assert.equal(await pillText(page, '+912222222222'), 'Blocked');
-      assert.deepEqual(errors, []);
-      await page.close();
-    });
-  } finally {
-    await site.close();
-  }
-});
+describe('the apps', { concurrency: 2 }, () => {
+  test('React 19: wrappers and raw tags are typed strictly, build, and block', async () => {
+    const dir = join(work.dir, 'react');
+    const tsc = await timed('react tsc', () => run(work.bin('tsc'), ['-p', 'tsconfig.json'], dir));
+    assert.equal(tsc.code, 0, `tsc (strict, skipLibCheck false) failed:\n${tsc.out}`);
+    const site = await timed('react build', () => buildAndServe('react'));
+    try {
+      await inBrowser(() =>
+        timed('react browser', async () => {
+          const { page, errors } = await openPage(browser, site.url);
+          await blockThrough(page, '#wrappers chat-header-menu', '#wrappers-log');
+          assert.equal(await pillText(page, '+911111111111'), 'Blocked');
+          await blockThrough(page, '#raw chat-header-menu', '#raw-log');
+          assert.equal(await pillText(page, '+912222222222'), 'Blocked');
+          assert.deepEqual(errors, []);
+          await page.close();
+        }),
+      );
+    } finally {
+      await site.close();
+    }
+  });
 
-test('Vue 3: vue-tsc with strictTemplates types the tags (GlobalComponents), builds, and blocks', async () => {
-  const dir = join(work.dir, 'vue');
-  const check = await timed('vue-tsc', () => run(work.bin('vue-tsc'), ['-p', 'tsconfig.json'], dir));
-  assert.equal(check.code, 0, `vue-tsc failed (an unused @vue-expect-error is an error too):\n${check.out}`);
-  const site = await timed('vue build', () => buildAndServe('vue'));
-  try {
-    await timed('vue browser', () => driveOne(site.url, '+913333333333'));
-  } finally {
-    await site.close();
-  }
-});
+  test('Vue 3: vue-tsc with strictTemplates types the tags (GlobalComponents), builds, and blocks', async () => {
+    const dir = join(work.dir, 'vue');
+    const check = await timed('vue-tsc', () => run(work.bin('vue-tsc'), ['-p', 'tsconfig.json'], dir));
+    assert.equal(check.code, 0, `vue-tsc failed (an unused @vue-expect-error is an error too):\n${check.out}`);
+    const site = await timed('vue build', () => buildAndServe('vue'));
+    try {
+      await inBrowser(() => timed('vue browser', () => driveOne(site.url, '+913333333333')));
+    } finally {
+      await site.close();
+    }
+  });
 
-test('Svelte 5: svelte-check types the tags (svelteHTML), builds, and blocks', async () => {
-  const dir = join(work.dir, 'svelte');
-  const check = await timed('svelte-check', () => run(work.bin('svelte-check'), ['--tsconfig', './tsconfig.json', '--output', 'machine'], dir));
-  const errors = [...check.out.matchAll(/ ERROR "([^"]+)" (\d+):\d+ /g)].map(([, file, line]) => ({ file, line: Number(line) }));
-  expectErrorsAtMarks(dir, ['src/App.svelte', 'src/Wrong.svelte'], errors, check.out);
-  const site = await timed('svelte build', () => buildAndServe('svelte'));
-  try {
-    await timed('svelte browser', () => driveOne(site.url, '+914444444444'));
-  } finally {
-    await site.close();
-  }
-});
+  test('Svelte 5: svelte-check types the tags (svelteHTML), builds, and blocks', async () => {
+    const dir = join(work.dir, 'svelte');
+    const check = await timed('svelte-check', () => run(work.bin('svelte-check'), ['--tsconfig', './tsconfig.json', '--output', 'machine'], dir));
+    const errors = [...check.out.matchAll(/ ERROR "([^"]+)" (\d+):\d+ /g)].map(([, file, line]) => ({ file, line: Number(line) }));
+    expectErrorsAtMarks(dir, ['src/App.svelte', 'src/Wrong.svelte'], errors, check.out);
+    const site = await timed('svelte build', () => buildAndServe('svelte'));
+    try {
+      await inBrowser(() => timed('svelte browser', () => driveOne(site.url, '+914444444444')));
+    } finally {
+      await site.close();
+    }
+  });
 
-test('Angular 21: ngc with strictTemplates (CUSTOM_ELEMENTS_SCHEMA) types events and refs, builds, and blocks', async () => {
-  const dir = join(work.dir, 'angular');
-  const wrong = await timed('ngc (wrong uses)', () => run(work.bin('ngc'), ['-p', 'tsconfig.wrong.json'], dir));
-  const clean = wrong.out.replace(/\x1b\[[0-9;]*m/g, '');
-  const errors = [...clean.matchAll(/^(src\/[^:\s]+):(\d+):\d+ - error/gm)].map(([, file, line]) => ({ file, line: Number(line) }));
-  expectErrorsAtMarks(dir, ['src/wrong.component.html'], errors, clean);
-  const app = await timed('ngc (app)', () => run(work.bin('ngc'), ['-p', 'tsconfig.json'], dir));
-  assert.equal(app.code, 0, `ngc failed:\n${app.out}`);
-  const site = await timed('angular build', () => buildAndServe('angular'));
-  try {
-    await timed('angular browser', () => driveOne(site.url, '+915555555555'));
-  } finally {
-    await site.close();
-  }
-});
+  test('Angular 21: ngc with strictTemplates (CUSTOM_ELEMENTS_SCHEMA) types events and refs, builds, and blocks', async () => {
+    const dir = join(work.dir, 'angular');
+    const wrong = await timed('ngc (wrong uses)', () => run(work.bin('ngc'), ['-p', 'tsconfig.wrong.json'], dir));
+    const clean = wrong.out.replace(/\x1b\[[0-9;]*m/g, '');
+    const errors = [...clean.matchAll(/^(src\/[^:\s]+):(\d+):\d+ - error/gm)].map(([, file, line]) => ({ file, line: Number(line) }));
+    expectErrorsAtMarks(dir, ['src/wrong.component.html'], errors, clean);
+    const app = await timed('ngc (app)', () => run(work.bin('ngc'), ['-p', 'tsconfig.json'], dir));
+    assert.equal(app.code, 0, `ngc failed:\n${app.out}`);
+    const site = await timed('angular build', () => buildAndServe('angular'));
+    try {
+      await inBrowser(() => timed('angular browser', () => driveOne(site.url, '+915555555555')));
+    } finally {
+      await site.close();
+    }
+  });
 
-test('plain HTML: import map (per-tag entries), CDN file, CDN per-tag files and classic-script loader each block; the CDN types resolve', async () => {
-  const dir = join(work.dir, 'html');
-  const tsc = await timed('html tsc', () => run(work.bin('tsc'), ['-p', 'tsconfig.json'], dir));
-  assert.equal(tsc.code, 0, `tsc failed:\n${tsc.out}`);
-  const site = await serve(work.dir); // the pages load the package from /node_modules, as from a CDN
-  try {
-    await timed('html browser', async () => {
-      await driveOne(`${site.url}html/importmap.html`, '+916666666666');
-      await driveOne(`${site.url}html/cdn.html`, '+917777777777');
-      await driveOne(`${site.url}html/cdn-elements.html`, '+917777777770');
-      await driveOne(`${site.url}html/loader.html`, '+918888888888');
-    });
-  } finally {
-    await site.close();
-  }
+  test('plain HTML: import map (per-tag entries), CDN file, CDN per-tag files and classic-script loader each block; the CDN types resolve', async () => {
+    const dir = join(work.dir, 'html');
+    const tsc = await timed('html tsc', () => run(work.bin('tsc'), ['-p', 'tsconfig.json'], dir));
+    assert.equal(tsc.code, 0, `tsc failed:\n${tsc.out}`);
+    const site = await serve(work.dir); // the pages load the package from /node_modules, as from a CDN
+    try {
+      await inBrowser(() =>
+        timed('html browser', async () => {
+          await driveOne(`${site.url}html/importmap.html`, '+916666666666');
+          await driveOne(`${site.url}html/cdn.html`, '+917777777777');
+          await driveOne(`${site.url}html/cdn-elements.html`, '+917777777770');
+          await driveOne(`${site.url}html/loader.html`, '+918888888888');
+        }),
+      );
+    } finally {
+      await site.close();
+    }
+  });
 });
 
 test('publint --strict and @arethetypeswrong/cli (esm-only) pass on the tarball', async () => {
