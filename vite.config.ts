@@ -115,8 +115,8 @@ export default defineConfig(({ command, mode }) => {
             ? Object.fromEntries(Object.entries(elementEntries).map(([name, file]) => [name.slice('elements/'.length), file]))
             : 'src/define.ts',
           // The entry also exports what its chunks import from it (under short internal names,
-          // not API). Rolldown still puts Lit, which the entry and the lazy views share, in a
-          // chunk of its own that the entry imports: two files on first load.
+          // not API), Lit included. Rolldown still gives a module of its own file when a lazily
+          // loaded chunk imports it too (follow.ts, events.ts): three files on first load.
           preserveEntrySignatures: 'allow-extension',
           // Chunks are imported by the entry with relative URLs, so the folder is copied whole.
           output: { format: 'es', entryFileNames: elements ? '[name].js' : 'chat-block-elements.js', chunkFileNames: '[name]-[hash].js' },
