@@ -8,8 +8,9 @@ import { failLazyMiddleware } from './test/fail-lazy-middleware.js';
 import { bindLoopbackOnly } from './test/bind-loopback.js';
 
 // Chromium, Firefox and WebKit from the machine's packages (see test/browsers.js); pick with
-// TEST_BROWSERS=chromium,firefox,webkit (default: all three). `npm test` runs one engine at a
-// time and reports an engine that is not installed as skipped.
+// TEST_BROWSERS=chromium,firefox,webkit (default: all three). `npm test` starts one run of
+// web-test-runner per engine (Chromium, then Firefox beside WebKit) and reports an engine
+// that is not installed as skipped.
 const engines = selectedEngines();
 const browsers = await launchers(engines);
 if (browsers.length === 0) {
