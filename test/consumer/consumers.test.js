@@ -63,6 +63,16 @@ async function buildAndServe(app) {
   return serve(join(dir, 'dist'));
 }
 
+/** Builds `app`, serves it, and blocks `customer` through its one menu (its page driven in turn). */
+async function buildAndBlock(app, customer) {
+  const site = await timed(`${app} build`, () => buildAndServe(app));
+  try {
+    await inBrowser(() => timed(`${app} browser`, () => driveOne(site.url, customer)));
+  } finally {
+    await site.close();
+  }
+}
+
 describe('the apps', { concurrency: 2 }, () => {
   test('React 19: wrappers and raw tags are typed strictly, build, and block', async () => {
     const dir = join(work.dir, 'react');
@@ -90,12 +100,7 @@ describe('the apps', { concurrency: 2 }, () => {
     const dir = join(work.dir, 'vue');
     const check = await timed('vue-tsc', () => run(work.bin('vue-tsc'), ['-p', 'tsconfig.json'], dir));
     assert.equal(check.code, 0, `vue-tsc failed (an unused @vue-expect-error is an error too):\n${check.out}`);
-    const site = await timed('vue build', () => buildAndServe('vue'));
-    try {
-      await inBrowser(() => timed('vue browser', () => driveOne(site.url, '+913333333333')));
-    } finally {
-      await site.close();
-    }
+    await buildAndBlock('vue', '+913333333333');
   });
 
   test('Svelte 5: svelte-check types the tags (svelteHTML), builds, and blocks', async () => {
@@ -103,12 +108,7 @@ describe('the apps', { concurrency: 2 }, () => {
     const check = await timed('svelte-check', () => run(work.bin('svelte-check'), ['--tsconfig', './tsconfig.json', '--output', 'machine'], dir));
     const errors = [...check.out.matchAll(/ ERROR "([^"]+)" (\d+):\d+ /g)].map(([, file, line]) => ({ file, line: Number(line) }));
     expectErrorsAtMarks(dir, ['src/App.svelte', 'src/Wrong.svelte'], errors, check.out);
-    const site = await timed('svelte build', () => buildAndServe('svelte'));
-    try {
-      await inBrowser(() => timed('svelte browser', () => driveOne(site.url, '+914444444444')));
-    } finally {
-      await site.close();
-    }
+    await buildAndBlock('svelte', '+914444444444');
   });
 
   test('Angular 21: ngc with strictTemplates (CUSTOM_ELEMENTS_SCHEMA) types events and refs, builds, and blocks', async () => {
@@ -119,12 +119,7 @@ describe('the apps', { concurrency: 2 }, () => {
     expectErrorsAtMarks(dir, ['src/wrong.component.html'], errors, clean);
     const app = await timed('ngc (app)', () => run(work.bin('ngc'), ['-p', 'tsconfig.json'], dir));
     assert.equal(app.code, 0, `ngc failed:\n${app.out}`);
-    const site = await timed('angular build', () => buildAndServe('angular'));
-    try {
-      await inBrowser(() => timed('angular browser', () => driveOne(site.url, '+915555555555')));
-    } finally {
-      await site.close();
-    }
+    await buildAndBlock('angular', '+915555555555');
   });
 
   test('plain HTML: import map (per-tag entries), CDN file, CDN per-tag files and classic-script loader each block; the CDN types resolve', async () => {
