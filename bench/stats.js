@@ -29,9 +29,9 @@ export class Samples {
     return Math.max(...(this.#map.get(key) ?? [NaN]));
   }
   /**
-   * The median of a/b over runs, sample i of `a` with sample i of `b` (one per run each, taken
-   * close together, order rotating): what drifts between runs (another process on the cores)
-   * then moves both and cancels, where a ratio of two medians takes each from its own runs.
+   * The median of a/b over runs, sample i of `a` with sample i of `b` (taken in the same round of
+   * the same run, close together, order rotating): what drifts between runs (another process on
+   * the cores) then moves both and cancels, where a ratio of two medians takes each from its own runs.
    */
   pairedRatio(a, b) {
     const x = this.#map.get(a) ?? [];
