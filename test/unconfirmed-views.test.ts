@@ -28,10 +28,10 @@ interface Call {
   answer: ReturnType<typeof deferred>;
 }
 
-/** A backend whose every call the test answers by hand (or lets time out), and an optional status(). */
 /** What a backend's fetch rejects with when its time limit passes (`AbortSignal.timeout()`). */
 const timedOut = () => new DOMException('The operation timed out.', 'TimeoutError');
 
+/** A backend whose every call the test answers by hand (rejecting with timedOut() for a lost answer), and an optional status(). */
 function backend(status?: (customer: CustomerRef) => Promise<unknown>) {
   const calls: Call[] = [];
   const call = (action: Call['action']) => (_c: CustomerRef, _s: AbortSignal, request?: { idempotencyKey?: string }) => {
@@ -143,7 +143,7 @@ describe('unconfirmed outcomes in every view', () => {
       await timeOut(pill, b, 'block');
       await pill.updateComplete;
       // "Checking…" at once; the read itself as soon as the store's sync half is here (the
-      // request started loading it: with this 50 ms time limit, a busy machine may not be done).
+      // request started loading it, and a busy machine may not be done when the call fails).
       expect(text(pill)).to.equal('Block not confirmed · Checking…');
       await until(() => reads.length > 0, 3000, 'the status read');
       expect(reads).to.deep.equal([PRIYA.id]);

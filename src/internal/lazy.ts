@@ -69,8 +69,9 @@ export function reportViewFailure(el: { readonly localName: string }, error: unk
  * which `wanted(path)` holds, so the first click does not wait on the network. `wanted` sees
  * every hint until then, and may get the element it finds ready too (the menu renders its
  * popup, closed). One pair of capturing listeners on the document for the whole page (none
- * per element), installed on the first call and removed once the module has loaded. A hint from inside a closed
- * shadow root is not seen here: that first open then loads on the click itself.
+ * per element), installed on the first call and removed once the module has loaded. A hint
+ * from inside a closed shadow root is not seen here: that first open then loads on the click
+ * itself.
  */
 export function prefetchOnHint(lazy: LazyModule<unknown>, wanted: (path: EventTarget[]) => boolean): void {
   if (lazy.now || hinted.has(lazy)) return;

@@ -32,8 +32,10 @@ export class StoreSync {
     if (running) return running;
     const core = this.#core;
     const read = core.readers[core.readers.length - 1];
-    const asked = core.get(id).unconfirmed?.action;
-    core.update(id, { checking: true });
+    const { unconfirmed, checking } = core.get(id);
+    const asked = unconfirmed?.action;
+    // The store shows "Checking…" itself when an outcome is unconfirmed (before this module is here).
+    if (!checking) core.update(id, { checking: true });
     const promise = readUntilSettled(read, customer, core.retry, (fact) => core.accept(id, fact, true), new AbortController().signal)
       .then((fact) => {
         // Our change was not made, but its request may still land (it waited for a connection,
