@@ -18,7 +18,8 @@ if (browsers.length === 0) {
   throw new Error(`No browser to run the tests in.\n${missing.join('\n')}`);
 }
 
-bindLoopbackOnly();
+// Until the server listens (the plugin below puts node's listen() back then).
+const loopbackOnly = bindLoopbackOnly();
 
 export default {
   files: ['test/**/*.test.ts'],
@@ -39,6 +40,7 @@ export default {
   // loaded modules refused on demand (test/fail-lazy-middleware.js).
   middleware: [await mockApiMiddleware(), edgeApiMiddleware(), failLazyMiddleware()],
   plugins: [
+    loopbackOnly,
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
     // a11ySnapshot(): the whole accessibility tree, Chromium only (it needs CDP: in Firefox and
     // WebKit it throws, so a test using it fails there rather than passing unchecked). For a
