@@ -63,14 +63,19 @@ async function buildAndServe(app) {
   return serve(join(dir, 'dist'));
 }
 
-/** Builds `app`, serves it, and blocks `customer` through its one menu (its page driven in turn). */
-async function buildAndBlock(app, customer) {
-  const site = await timed(`${app} build`, () => buildAndServe(app));
+/** Drives `site`'s page(s) with `drive(url)` in the browser's turn, then stops serving it. */
+async function driveServed(label, site, drive) {
   try {
-    await inBrowser(() => timed(`${app} browser`, () => driveOne(site.url, customer)));
+    await inBrowser(() => timed(`${label} browser`, () => drive(site.url)));
   } finally {
     await site.close();
   }
+}
+
+/** Builds `app`, serves it, and blocks `customer` through its one menu. */
+async function buildAndBlock(app, customer) {
+  const site = await timed(`${app} build`, () => buildAndServe(app));
+  await driveServed(app, site, (url) => driveOne(url, customer));
 }
 
 describe('the apps', { concurrency: 2 }, () => {
@@ -79,21 +84,15 @@ describe('the apps', { concurrency: 2 }, () => {
     const tsc = await timed('react tsc', () => run(work.bin('tsc'), ['-p', 'tsconfig.json'], dir));
     assert.equal(tsc.code, 0, `tsc (strict, skipLibCheck false) failed:\n${tsc.out}`);
     const site = await timed('react build', () => buildAndServe('react'));
-    try {
-      await inBrowser(() =>
-        timed('react browser', async () => {
-          const { page, errors } = await openPage(browser, site.url);
-          await blockThrough(page, '#wrappers chat-header-menu', '#wrappers-log');
-          assert.equal(await pillText(page, '+911111111111'), 'Blocked');
-          await blockThrough(page, '#raw chat-header-menu', '#raw-log');
-          assert.equal(await pillText(page, '+912222222222'), 'Blocked');
-          assert.deepEqual(errors, []);
-          await page.close();
-        }),
-      );
-    } finally {
-      await site.close();
-    }
+    await driveServed('react', site, async (url) => {
+      const { page, errors } = await openPage(browser, url);
+      await blockThrough(page, '#wrappers chat-header-menu', '#wrappers-log');
+      assert.equal(await pillText(page, '+911111111111'), 'Blocked');
+      await blockThrough(page, '#raw chat-header-menu', '#raw-log');
+      assert.equal(await pillText(page, '+912222222222'), 'Blocked');
+      assert.deepEqual(errors, []);
+      await page.close();
+    });
   });
 
   test('Vue 3: vue-tsc with strictTemplates types the tags (GlobalComponents), builds, and blocks', async () => {
@@ -126,19 +125,13 @@ describe('the apps', { concurrency: 2 }, () => {
     const dir = join(work.dir, 'html');
     const tsc = await timed('html tsc', () => run(work.bin('tsc'), ['-p', 'tsconfig.json'], dir));
     assert.equal(tsc.code, 0, `tsc failed:\n${tsc.out}`);
-    const site = await serve(work.dir); // the pages load the package from /node_modules, as from a CDN
-    try {
-      await inBrowser(() =>
-        timed('html browser', async () => {
-          await driveOne(`${site.url}html/importmap.html`, '+916666666666');
-          await driveOne(`${site.url}html/cdn.html`, '+917777777777');
-          await driveOne(`${site.url}html/cdn-elements.html`, '+917777777770');
-          await driveOne(`${site.url}html/loader.html`, '+918888888888');
-        }),
-      );
-    } finally {
-      await site.close();
-    }
+    // The pages load the package from /node_modules, as from a CDN.
+    await driveServed('html', await serve(work.dir), async (url) => {
+      await driveOne(`${url}html/importmap.html`, '+916666666666');
+      await driveOne(`${url}html/cdn.html`, '+917777777777');
+      await driveOne(`${url}html/cdn-elements.html`, '+917777777770');
+      await driveOne(`${url}html/loader.html`, '+918888888888');
+    });
   });
 });
 
