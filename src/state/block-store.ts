@@ -2,7 +2,7 @@ import type { BlockAction, BlockMetadata, ChatBlockExpiredEvent, CustomerRef } f
 import { displayName, requireCustomerId, toCustomerId } from './customer-id.js';
 import type { ServerFact, UnconfirmedChange } from './server-state.js';
 import { DEFAULT_STATUS_RETRY, type StatusReader, type StatusRetry } from './status-read.js';
-import { openFeed, type FollowOptions, type FollowSource } from './follow.js';
+import { startFollowing, type FollowOptions, type FollowSource } from './follow.js';
 import type { StoreSync } from './store-sync.js';
 import { lazyModule } from '../internal/lazy.js';
 
@@ -253,17 +253,24 @@ export class BlockStore extends EventTarget {
    * `{ type: 'reset' }`) means changes were missed: the store re-reads the customers shown.
    * Returns the function that stops following.
    */
-  follow(source: FollowSource, options?: FollowOptions): () => void {
+  follow(source: FollowSource, options: FollowOptions = {}): () => void {
     const sink = {
       change: (data: unknown) => this.#withSync((sync) => sync?.push(data)),
       resync: () => this.#withSync((sync) => void sync?.resync()),
       newest: () => this.#newest,
     };
-    const stop = openFeed(source, sink, options);
-    // What reads the changes loads now, so the first one does not wait for it.
-    syncModule.load().catch(() => {});
-    this.#following++;
+    // Checked (a TypeError) and started at once. A stream is read by the sync half, which
+    // loads now in any case, so the first change does not wait for it.
+    const { held, stop: stopEarly } = startFollowing(source, sink, options);
+    let stop = stopEarly;
     let stopped = false;
+    if (held) {
+      this.#withSync((sync) => {
+        stopEarly();
+        if (sync && !stopped) stop = sync.follow(source as string | URL | EventSource, sink, options, held);
+      });
+    } else syncModule.load().catch(() => {});
+    this.#following++;
     return () => {
       if (stopped) return;
       stopped = true;

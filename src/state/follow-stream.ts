@@ -2,9 +2,22 @@ import { STREAM_EVENTS, type FeedSink, type FollowOptions } from './follow.js';
 
 /**
  * The streams `blockStore.follow()` reads: an `EventSource` (the host's or one the store
- * opens from a URL, and reopens), optionally one per origin across tabs. Loaded with
- * `import()` by follow.ts on the first follow() of a stream.
+ * opens from a URL, and reopens), optionally one per origin across tabs. Part of the store's
+ * sync half (store-sync.ts), loaded on first need: follow() checks its source and holds what
+ * it fires until then (see follow.ts).
  */
+
+/**
+ * Follows a stream `follow()` was given: a URL (one tab of the origin holds it, when asked and
+ * the Web Locks API is there) or a host's `EventSource`, with what it fired before this
+ * module was here (`held`). Returns the stop function.
+ */
+export function followStream(source: string | URL | EventSource, sink: FeedSink, options: FollowOptions, held: readonly Event[]): () => void {
+  if (typeof source !== 'string' && !(source instanceof URL)) return followEventSource(source, sink, false, undefined, held);
+  const url = String(source);
+  const locks = globalThis.navigator?.locks;
+  return options.shareAcrossTabs && locks ? followShared(locks, url, sink, options) : followUrl(url, sink, options, '');
+}
 
 // Reopening a URL's stream after the browser gave up on it (an HTTP error answer).
 const REOPEN_BASE_MS = 1000;

@@ -1,5 +1,3 @@
-import { lazyModule } from '../internal/lazy.js';
-
 /**
  * Where `blockStore.follow()` hears changes made elsewhere (other agents, other devices,
  * the server's own clock): an `EventSource`, the URL of one, or any feed with `subscribe`.
@@ -35,69 +33,40 @@ export interface FeedSink {
   newest(): number | null;
 }
 
-// The streams (an EventSource, its URL) are read by follow-stream.ts, loaded on the first
-// follow() that needs one: a page that never follows a stream never loads it. A feed with
-// subscribe() is followed here at once, so its changes apply as they are delivered.
-const streams = lazyModule(() => import('./follow-stream.js'));
-/** @internal The events of a stream that follow() handles (held until follow-stream.ts is here). */
+/** @internal The events of a stream that follow() handles (held until the stream reader is here). */
 export const STREAM_EVENTS = ['change', 'message', 'ready', 'reset', 'open', 'error'];
 
-/** Starts delivering `source`'s changes to `sink`; returns the function that stops it. */
-export function openFeed(source: FollowSource, sink: FeedSink, options: FollowOptions = {}): () => void {
+/**
+ * What `follow()` does at the call, before the store's sync half (which reads streams) is
+ * here: checks `source`, so a wrong one is a TypeError now, not a console error a fetch
+ * later; subscribes to a feed at once (its changes go to `sink` as delivered); and holds what
+ * a host's `EventSource` fires meanwhile, none lost. `held` is null for a feed (the sync
+ * half has no stream to read); `stop` undoes what was started here.
+ */
+export function startFollowing(source: FollowSource, sink: FeedSink, options: FollowOptions): { held: Event[] | null; stop(): void } {
   if (typeof source === 'string' || source instanceof URL) {
-    const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
-    const url = String(source);
-    if (options.shareAcrossTabs && locks) return whenLoaded((m) => m.followShared(locks, url, sink, options));
-    if (typeof EventSource === 'undefined') {
+    if (typeof EventSource === 'undefined' && !(options.shareAcrossTabs && globalThis.navigator?.locks)) {
       throw new TypeError('chat-block-elements: blockStore.follow(url) needs EventSource (a browser); pass { subscribe(fn) } elsewhere.');
     }
-    return whenLoaded((m) => m.followUrl(url, sink, options, ''));
+    return { held: [], stop() {} };
   }
-  if (typeof EventSource !== 'undefined' && source instanceof EventSource) return followGiven(source, sink);
-  if (typeof (source as ChangeFeed | null)?.subscribe === 'function') return followFeed(source as ChangeFeed, sink);
-  throw new TypeError(
-    'chat-block-elements: blockStore.follow() needs an EventSource, the URL of one, or { subscribe(fn) } returning an unsubscribe function.',
-  );
-}
-
-function followFeed(feed: ChangeFeed, sink: FeedSink): () => void {
-  const unsubscribe = feed.subscribe((change) => {
+  if (typeof EventSource !== 'undefined' && source instanceof EventSource) {
+    const held: Event[] = [];
+    const hold = (event: Event) => held.push(event);
+    for (const type of STREAM_EVENTS) source.addEventListener(type, hold);
+    return { held, stop: () => STREAM_EVENTS.forEach((type) => source.removeEventListener(type, hold)) };
+  }
+  if (typeof (source as ChangeFeed | null)?.subscribe !== 'function') {
+    throw new TypeError(
+      'chat-block-elements: blockStore.follow() needs an EventSource, the URL of one, or { subscribe(fn) } returning an unsubscribe function.',
+    );
+  }
+  const stop = (source as ChangeFeed).subscribe((change) => {
     if ((change as { type?: unknown } | null)?.type === 'reset') sink.resync();
     else sink.change(change);
   });
-  if (typeof unsubscribe !== 'function') {
+  if (typeof stop !== 'function') {
     throw new TypeError('chat-block-elements: blockStore.follow(): subscribe(fn) must return the unsubscribe function.');
   }
-  return unsubscribe;
-}
-
-/**
- * Calls `start` once follow-stream.ts is here. The stop it returns works before that too: then
- * nothing is ever opened. `release` runs when the module is here (just before `start`) or on
- * a stop before that, whichever comes first.
- */
-function whenLoaded(start: (module: typeof import('./follow-stream.js')) => () => void, release = () => {}): () => void {
-  let stop: (() => void) | null = null;
-  let stopped = false;
-  streams.load().then(
-    (module) => {
-      release();
-      if (!stopped) stop = start(module);
-    },
-    (error) => console.error('chat-block-elements: blockStore.follow() could not load its stream reader.', error),
-  );
-  return () => {
-    stopped = true;
-    release();
-    stop?.();
-  };
-}
-
-/** A host's EventSource: what it fires before follow-stream.ts is here is held and handed over, none lost. */
-function followGiven(events: EventSource, sink: FeedSink): () => void {
-  const held: Event[] = [];
-  const hold = (event: Event) => held.push(event);
-  for (const type of STREAM_EVENTS) events.addEventListener(type, hold);
-  const release = () => STREAM_EVENTS.forEach((type) => events.removeEventListener(type, hold));
-  return whenLoaded((m) => m.followEventSource(events, sink, false, undefined, held), release);
+  return { held: null, stop };
 }

@@ -3,6 +3,8 @@ import type { CustomerRef } from '../events.js';
 // StoreCore): a module both import, rolldown puts in a file of its own, one more request for
 // the first load of define.js.
 import type { CustomerBlockState, StoreCore } from './block-store.js';
+import type { FeedSink, FollowOptions } from './follow.js';
+import { followStream } from './follow-stream.js';
 import { readServerState } from './server-state.js';
 import { readUntilSettled } from './status-check.js';
 
@@ -11,10 +13,10 @@ const RESYNC_CONCURRENCY = 4;
 
 /**
  * The half of a store that keeps it in step with what others hold: status reads until the
- * server has settled a customer, changes pushed by `follow()`, re-reads after missed
- * changes or a reconnect, and other tabs' messages. Loaded on first need (an unconfirmed
- * outcome, `refresh()`, `follow()`, `syncAcrossTabs()`): a page of rows that does none of
- * these never loads it. One per store.
+ * server has settled a customer, the streams `follow()` reads and the changes they push,
+ * re-reads after missed changes or a reconnect, and other tabs' messages. Loaded on first
+ * need (an unconfirmed outcome, `refresh()`, `follow()`, `syncAcrossTabs()`): a page of rows
+ * that does none of these never loads it. One per store.
  */
 export class StoreSync {
   #core: StoreCore;
@@ -24,6 +26,11 @@ export class StoreSync {
 
   constructor(core: StoreCore) {
     this.#core = core;
+  }
+
+  /** Starts reading a stream `follow()` was given (what it held meanwhile first); returns the stop function. */
+  follow(source: string | URL | EventSource, sink: FeedSink, options: FollowOptions, held: readonly Event[]): () => void {
+    return followStream(source, sink, options, held);
   }
 
   /** Reads one customer until the server has settled it; one read loop per customer at a time. */
