@@ -116,7 +116,7 @@ export default defineConfig(({ command, mode }) => {
             : 'src/define.ts',
           // The entry also exports what its chunks import from it (under short internal names,
           // not API), Lit included. Rolldown still gives a module of its own file when a lazily
-          // loaded chunk imports it too (follow.ts, events.ts): three files on first load.
+          // loaded chunk imports it too (events.ts): two files on first load.
           preserveEntrySignatures: 'allow-extension',
           // Chunks are imported by the entry with relative URLs, so the folder is copied whole.
           output: { format: 'es', entryFileNames: elements ? '[name].js' : 'chat-block-elements.js', chunkFileNames: '[name]-[hash].js' },

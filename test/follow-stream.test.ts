@@ -69,4 +69,17 @@ describe('blockStore.follow() of a stream, read by the sync half', () => {
       expect(opened[1].readyState).to.equal(EventSource.CLOSED);
     });
   });
+
+  it('a follow(url) where there is no EventSource is a TypeError at the call, shared across tabs or not', () => {
+    const Real = window.EventSource;
+    // A page with the Web Locks API but no EventSource (the tab that takes the lock opens one).
+    delete (window as { EventSource?: unknown }).EventSource;
+    try {
+      const store = new BlockStore();
+      expect(() => store.follow('/follow-stream-test-missing')).to.throw(TypeError, /needs EventSource/);
+      expect(() => store.follow('/follow-stream-test-missing', { shareAcrossTabs: true })).to.throw(TypeError, /needs EventSource/);
+    } finally {
+      window.EventSource = Real;
+    }
+  });
 });

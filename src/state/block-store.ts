@@ -261,7 +261,7 @@ export class BlockStore extends EventTarget {
     };
     // Checked (a TypeError) and started at once. A stream is read by the sync half, which
     // loads now in any case, so the first change does not wait for it.
-    const { held, stop: stopEarly } = startFollowing(source, sink, options);
+    const { held, stop: stopEarly } = startFollowing(source, sink);
     let stop = stopEarly;
     let stopped = false;
     if (held) {

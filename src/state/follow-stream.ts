@@ -7,18 +7,6 @@ import { STREAM_EVENTS, type FeedSink, type FollowOptions } from './follow.js';
  * it fires until then (see follow.ts).
  */
 
-/**
- * Follows a stream `follow()` was given: a URL (one tab of the origin holds it, when asked and
- * the Web Locks API is there) or a host's `EventSource`, with what it fired before this
- * module was here (`held`). Returns the stop function.
- */
-export function followStream(source: string | URL | EventSource, sink: FeedSink, options: FollowOptions, held: readonly Event[]): () => void {
-  if (typeof source !== 'string' && !(source instanceof URL)) return followEventSource(source, sink, false, undefined, held);
-  const url = String(source);
-  const locks = globalThis.navigator?.locks;
-  return options.shareAcrossTabs && locks ? followShared(locks, url, sink, options) : followUrl(url, sink, options, '');
-}
-
 // Reopening a URL's stream after the browser gave up on it (an HTTP error answer).
 const REOPEN_BASE_MS = 1000;
 const REOPEN_MAX_MS = 30_000;
@@ -109,9 +97,6 @@ export function followShared(locks: LockManager, url: string, sink: FeedSink, op
  * jittered wait.
  */
 export function followUrl(url: string, sink: FeedSink, options: FollowOptions, after: string): () => void {
-  if (typeof EventSource === 'undefined') {
-    throw new TypeError('chat-block-elements: blockStore.follow(url) needs EventSource (a browser); pass { subscribe(fn) } elsewhere.');
-  }
   let stopped = false;
   let failures = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;

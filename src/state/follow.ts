@@ -43,9 +43,10 @@ export const STREAM_EVENTS = ['change', 'message', 'ready', 'reset', 'open', 'er
  * a host's `EventSource` fires meanwhile, none lost. `held` is null for a feed (the sync
  * half has no stream to read); `stop` undoes what was started here.
  */
-export function startFollowing(source: FollowSource, sink: FeedSink, options: FollowOptions): { held: Event[] | null; stop(): void } {
+export function startFollowing(source: FollowSource, sink: FeedSink): { held: Event[] | null; stop(): void } {
   if (typeof source === 'string' || source instanceof URL) {
-    if (typeof EventSource === 'undefined' && !(options.shareAcrossTabs && globalThis.navigator?.locks)) {
+    // Shared across tabs or not, the tab holding the stream opens an EventSource.
+    if (typeof EventSource === 'undefined') {
       throw new TypeError('chat-block-elements: blockStore.follow(url) needs EventSource (a browser); pass { subscribe(fn) } elsewhere.');
     }
     return { held: [], stop() {} };

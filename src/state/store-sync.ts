@@ -4,7 +4,7 @@ import type { CustomerRef } from '../events.js';
 // the first load of define.js.
 import type { CustomerBlockState, StoreCore } from './block-store.js';
 import type { FeedSink, FollowOptions } from './follow.js';
-import { followStream } from './follow-stream.js';
+import { followEventSource, followShared, followUrl } from './follow-stream.js';
 import { readServerState } from './server-state.js';
 import { readUntilSettled } from './status-check.js';
 
@@ -28,9 +28,16 @@ export class StoreSync {
     this.#core = core;
   }
 
-  /** Starts reading a stream `follow()` was given (what it held meanwhile first); returns the stop function. */
+  /**
+   * Starts reading a stream `follow()` was given: a URL (one tab of the origin holds it, when
+   * asked and the Web Locks API is there) or a host's `EventSource`, with what it fired before
+   * this module was here (`held`) first. Returns the stop function.
+   */
   follow(source: string | URL | EventSource, sink: FeedSink, options: FollowOptions, held: readonly Event[]): () => void {
-    return followStream(source, sink, options, held);
+    if (typeof source !== 'string' && !(source instanceof URL)) return followEventSource(source, sink, false, undefined, held);
+    const url = String(source);
+    const locks = globalThis.navigator?.locks;
+    return options.shareAcrossTabs && locks ? followShared(locks, url, sink, options) : followUrl(url, sink, options, '');
   }
 
   /** Reads one customer until the server has settled it; one read loop per customer at a time. */
